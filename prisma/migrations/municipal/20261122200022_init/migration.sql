@@ -1,0 +1,38 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "municipal";
+
+-- CreateTable
+CREATE TABLE "municipal"."source" (
+    "id" TEXT NOT NULL,
+    "publisher" TEXT NOT NULL,
+    "document" TEXT NOT NULL,
+    "url" TEXT,
+    "date" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "license" TEXT,
+    "note" TEXT,
+
+    CONSTRAINT "source_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "municipal"."official_figure" (
+    "topic" TEXT NOT NULL,
+    "metric" TEXT NOT NULL,
+    "period" TEXT NOT NULL,
+    "dimension" TEXT NOT NULL,
+    "value" DECIMAL(65,30) NOT NULL,
+    "unit" TEXT NOT NULL,
+    "qualifier" TEXT NOT NULL,
+    "sourceId" TEXT NOT NULL,
+    "note" TEXT,
+
+    CONSTRAINT "official_figure_pkey" PRIMARY KEY ("topic","metric","period","dimension")
+);
+
+-- CreateIndex
+CREATE INDEX "official_figure_sourceId_idx" ON "municipal"."official_figure"("sourceId");
+
+-- AddForeignKey
+ALTER TABLE "municipal"."official_figure" ADD CONSTRAINT "official_figure_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "municipal"."source"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+

@@ -1,0 +1,112 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client.ts";
+
+/** Where a database lives: a PostgreSQL server, or PGlite (embedded) in a folder or in memory. */
+export type DatabaseLocation =
+  | { kind: "postgresql"; url: string }
+  | { kind: "pglite"; dataDir: string | null; template?: Blob };
+
+/** Plain SQL access beside Prisma, for the migration runner and health checks. */
+export interface SqlSession {
+  /** Runs a script of one or more statements without parameters. */
+  exec(sql: string): Promise<void>;
+  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+/**
+ * One open database server connection (a pg pool, or one PGlite instance). Several subgraphs in one
+ * process may share it; each gets its own Prisma client through `client()`.
+ */
+export interface DatabaseServer {
+  readonly location: DatabaseLocation;
+  /** Runs `work` on one dedicated session (one connection on PostgreSQL). */
+  withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query within the time; rejects otherwise. */
+  ping(timeoutMs?: number): Promise<void>;
+  /** A Prisma client of its own, counting the SQL statements it sends. */
+  client(): Database;
+  /** The PGlite instance, to dump a seeded template in tests; null on PostgreSQL. */
+  readonly pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+export interface Database {
+  readonly prisma: PrismaClient;
+  /** SQL statements this client has sent (asserted in N+1 tests, reported by the benchmark). */
+  readonly stats: { queries: number };
+  readonly server: DatabaseServer;
+}
+
+export async function openDatabaseServer(location: DatabaseLocation): Promise<DatabaseServer> {
+  const clients: PrismaClient[] = [];
+  const makeClient = (server: DatabaseServer, adapter: () => PrismaPg | PrismaPGlite): Database => {
+    const stats = { queries: 0 };
+    const prisma = new PrismaClient({ adapter: adapter(), log: [{ emit: "event", level: "query" }] });
+    prisma.$on("query", () => {
+      stats.queries += 1;
+    });
+    clients.push(prisma);
+    return { prisma, stats, server };
+  };
+  const disconnectAll = () => Promise.all(clients.map((client) => client.$disconnect()));
+
+  if (location.kind === "postgresql") {
+    const pool = new pg.Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: 5_000 });
+    // An idle client losing its server emits 'error' on the pool; unhandled, it would end the process.
+    pool.on("error", () => {});
+    const server: DatabaseServer = {
+      location,
+      pglite: null,
+      async withSession(work) {
+        const client = await pool.connect();
+        try {
+          return await work({
+            exec: async (sql) => void (await client.query(sql)),
+            query: async <Row>(sql: string, params?: unknown[]) =>
+              (await client.query(sql, params)).rows as Row[],
+          });
+        } finally {
+          client.release();
+        }
+      },
+      ping: (timeoutMs = 2_000) => withTimeout(pool.query("SELECT 1"), timeoutMs).then(() => undefined),
+      client: () => makeClient(server, () => new PrismaPg(pool)),
+      async close() {
+        await disconnectAll();
+        await pool.end();
+      },
+    };
+    return server;
+  }
+
+  const db = await PGlite.create(location.dataDir ?? undefined, {
+    ...(location.template ? { loadDataDir: location.template } : {}),
+  });
+  const session: SqlSession = {
+    exec: async (sql) => void (await db.exec(sql)),
+    query: async <Row>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params)).rows,
+  };
+  const server: DatabaseServer = {
+    location,
+    pglite: db,
+    withSession: (work) => work(session),
+    ping: (timeoutMs = 2_000) => withTimeout(db.query("SELECT 1"), timeoutMs).then(() => undefined),
+    client: () => makeClient(server, () => new PrismaPGlite(db)),
+    async close() {
+      await disconnectAll();
+      if (!db.closed) await db.close();
+    },
+  };
+  return server;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
