@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -82,6 +84,8 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
     return server;
   }
 
+  // PGlite creates its own folder but not the parents
+  if (location.dataDir) mkdirSync(path.dirname(location.dataDir), { recursive: true });
   const db = await PGlite.create(location.dataDir ?? undefined, {
     ...(location.template ? { loadDataDir: location.template } : {}),
   });

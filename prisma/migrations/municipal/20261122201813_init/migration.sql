@@ -1,8 +1,8 @@
 -- CreateSchema
-CREATE SCHEMA IF NOT EXISTS "uwv";
+CREATE SCHEMA IF NOT EXISTS "municipal";
 
 -- CreateTable
-CREATE TABLE "uwv"."source" (
+CREATE TABLE "municipal"."source" (
     "id" TEXT NOT NULL,
     "publisher" TEXT NOT NULL,
     "document" TEXT NOT NULL,
@@ -16,12 +16,13 @@ CREATE TABLE "uwv"."source" (
 );
 
 -- CreateTable
-CREATE TABLE "uwv"."official_figure" (
+CREATE TABLE "municipal"."official_figure" (
     "topic" TEXT NOT NULL,
     "metric" TEXT NOT NULL,
     "period" TEXT NOT NULL,
     "dimension" TEXT NOT NULL,
     "value" DECIMAL(65,30) NOT NULL,
+    "valueText" TEXT NOT NULL,
     "unit" TEXT NOT NULL,
     "qualifier" TEXT NOT NULL,
     "sourceId" TEXT NOT NULL,
@@ -31,8 +32,8 @@ CREATE TABLE "uwv"."official_figure" (
 );
 
 -- CreateIndex
-CREATE INDEX "official_figure_sourceId_idx" ON "uwv"."official_figure"("sourceId");
+CREATE INDEX "official_figure_sourceId_idx" ON "municipal"."official_figure"("sourceId");
 
 -- AddForeignKey
-ALTER TABLE "uwv"."official_figure" ADD CONSTRAINT "official_figure_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "uwv"."source"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
+ALTER TABLE "municipal"."official_figure" ADD CONSTRAINT "official_figure_sourceId_fkey" FOREIGN KEY ("sourceId") REFERENCES "municipal"."source"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 

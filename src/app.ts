@@ -1,0 +1,112 @@
+import { openDatabaseServer, type Database, type DatabaseLocation, type DatabaseServer } from "./db/database.ts";
+import { migrate } from "./db/migrate.ts";
+import { startGateway, type RunningGateway } from "./gateway/gateway.ts";
+import { SUBGRAPHS } from "./subgraphs/registry.ts";
+import { startSubgraphServer, type RunningSubgraph } from "./subgraphs/server.ts";
+import type { SubgraphName } from "./subgraphs/subgraph.ts";
+import type { SyncCounts } from "./shared/sync.ts";
+
+export type Log = (message: string) => void;
+
+/** Open database servers, one per distinct location, shared by the subgraphs that use it. */
+export class DatabasePool {
+  private readonly servers = new Map<string, Promise<DatabaseServer>>();
+
+  constructor(private readonly template?: Blob) {}
+
+  async client(location: DatabaseLocation): Promise<Database> {
+    const key = location.kind === "postgresql" ? `pg:${location.url}` : `pglite:${location.dataDir ?? ":memory:"}`;
+    let server = this.servers.get(key);
+    if (!server) {
+      const withTemplate =
+        location.kind === "pglite" && this.template && !location.dataDir ? { ...location, template: this.template } : location;
+      server = openDatabaseServer(withTemplate);
+      this.servers.set(key, server);
+    }
+    return (await server).client();
+  }
+
+  async close(): Promise<void> {
+    const servers = await Promise.allSettled(this.servers.values());
+    this.servers.clear();
+    await Promise.all(servers.map((s) => (s.status === "fulfilled" ? s.value.close() : undefined)));
+  }
+}
+
+/** Applies the subgraph's migrations and loads its default data (both idempotent). */
+export async function prepareSubgraphDatabase(
+  name: SubgraphName,
+  db: Database,
+  log: Log,
+): Promise<{ migrations: string[]; seeded: SyncCounts }> {
+  const { applied } = await migrate(db.server, name);
+  if (applied.length > 0) log(`${name}: applied migrations ${applied.join(", ")}`);
+  const seeded = await SUBGRAPHS[name].seed(db);
+  if (seeded.inserted + seeded.updated > 0) {
+    log(`${name}: loaded data (${seeded.inserted} rows inserted, ${seeded.updated} updated)`);
+  }
+  return { migrations: applied, seeded };
+}
+
+export interface StackOptions {
+  databases: Record<SubgraphName, DatabaseLocation>;
+  host: string;
+  gatewayPort: number;
+  subgraphPorts: Record<SubgraphName, number>;
+  supergraph: string;
+  /** a seeded PGlite data dump for in-memory databases (tests) */
+  template?: Blob;
+  log?: Log;
+  gatewayLogging?: boolean | "debug" | "info" | "warn" | "error";
+}
+
+export interface Stack {
+  gateway: RunningGateway;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  databases: Record<SubgraphName, Database>;
+  stop(): Promise<void>;
+}
+
+/** Databases, then the three subgraphs, then the gateway over them: what `npm start` runs. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const log = options.log ?? ((message: string) => console.log(message));
+  const pool = new DatabasePool(options.template);
+  const started: RunningSubgraph[] = [];
+  try {
+    const names = Object.keys(SUBGRAPHS) as SubgraphName[];
+    const databases = {} as Record<SubgraphName, Database>;
+    for (const name of names) {
+      databases[name] = await pool.client(options.databases[name]);
+      await prepareSubgraphDatabase(name, databases[name], log);
+    }
+    const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
+    for (const name of names) {
+      subgraphs[name] = await startSubgraphServer(SUBGRAPHS[name], databases[name], {
+        port: options.subgraphPorts[name],
+        host: options.host,
+      });
+      started.push(subgraphs[name]);
+    }
+    const gateway = await startGateway({
+      supergraph: options.supergraph,
+      subgraphUrls: Object.fromEntries(names.map((name) => [name, subgraphs[name].url])),
+      port: options.gatewayPort,
+      host: options.host,
+      ...(options.gatewayLogging !== undefined ? { logging: options.gatewayLogging } : {}),
+    });
+    return {
+      gateway,
+      subgraphs,
+      databases,
+      async stop() {
+        await gateway.stop();
+        await Promise.all(started.map((s) => s.stop()));
+        await pool.close();
+      },
+    };
+  } catch (error) {
+    await Promise.allSettled(started.map((s) => s.stop()));
+    await pool.close();
+    throw error;
+  }
+}

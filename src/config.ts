@@ -1,0 +1,63 @@
+import path from "node:path";
+import { z } from "zod";
+import type { DatabaseLocation } from "./db/database.ts";
+import { DEFAULT_SUBGRAPH_PORTS } from "./federation/ports.ts";
+import { SUBGRAPH_NAMES, type SubgraphName } from "./subgraphs/subgraph.ts";
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const url = z.string().url();
+
+/** Every environment variable the service reads (documented in README "Configuration"). */
+const EnvSchema = z.object({
+  PORT: port.default(4000),
+  HOST: z.string().min(1).default("localhost"),
+  DATABASE_URL: url.optional(),
+  REFERENCE_DATABASE_URL: url.optional(),
+  MUNICIPAL_DATABASE_URL: url.optional(),
+  UWV_DATABASE_URL: url.optional(),
+  DATA_DIR: z.string().min(1).default("data"),
+  REFERENCE_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.reference),
+  MUNICIPAL_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.municipal),
+  UWV_PORT: port.default(DEFAULT_SUBGRAPH_PORTS.uwv),
+  REFERENCE_URL: url.optional(),
+  MUNICIPAL_URL: url.optional(),
+  UWV_URL: url.optional(),
+  SUPERGRAPH: z.string().min(1).optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {}
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`invalid environment: ${problems.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+const upper = (name: SubgraphName) => name.toUpperCase() as Uppercase<SubgraphName>;
+
+/**
+ * The database of one subgraph: its own URL, else DATABASE_URL (each subgraph in its own PostgreSQL
+ * schema), else embedded PGlite in DATA_DIR/<pgliteName>.
+ */
+export function databaseLocation(env: Env, subgraph: SubgraphName, pgliteName = "pglite"): DatabaseLocation {
+  const url = env[`${upper(subgraph)}_DATABASE_URL`] ?? env.DATABASE_URL;
+  if (url) return { kind: "postgresql", url };
+  return { kind: "pglite", dataDir: path.resolve(env.DATA_DIR, pgliteName) };
+}
+
+export const subgraphPort = (env: Env, subgraph: SubgraphName) => env[`${upper(subgraph)}_PORT`];
+
+/** Subgraph URLs set in the environment (REFERENCE_URL …), overriding those in the supergraph. */
+export function subgraphUrlOverrides(env: Env): Partial<Record<SubgraphName, string>> {
+  return Object.fromEntries(
+    SUBGRAPH_NAMES.flatMap((name) => {
+      const value = env[`${upper(name)}_URL`];
+      return value ? [[name, value]] : [];
+    }),
+  );
+}

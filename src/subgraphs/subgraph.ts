@@ -1,0 +1,29 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parse, type DocumentNode } from "graphql";
+import type { Database } from "../db/database.ts";
+import type { SyncCounts } from "../shared/sync.ts";
+
+export const SUBGRAPH_NAMES = ["reference", "municipal", "uwv"] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+/** What a subgraph folder exports: its resolvers, its per-request context and its default data. */
+export interface SubgraphModule {
+  name: SubgraphName;
+  // Resolver maps are typed per subgraph by codegen; here only their presence matters.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  resolvers: any;
+  createContext(db: Database): object;
+  /** Loads the subgraph's default data; idempotent. */
+  seed(db: Database): Promise<SyncCounts>;
+}
+
+export const SCHEMA_DIR = path.resolve(import.meta.dirname, "../../schema");
+
+export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
+  return parse(readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), "utf8"));
+}
+
+export function isSubgraphName(name: string): name is SubgraphName {
+  return (SUBGRAPH_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,3 @@
+// Parent types of the resolvers (codegen mappers).
+export type { UwvFigureModel as OfficialFigureModel } from "../../generated/prisma/models.ts";
+export type { SourceModel } from "../../shared/source.ts";
