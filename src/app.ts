@@ -12,15 +12,11 @@ export type Log = (message: string) => void;
 export class DatabasePool {
   private readonly servers = new Map<string, Promise<DatabaseServer>>();
 
-  constructor(private readonly template?: Blob) {}
-
   async client(location: DatabaseLocation): Promise<Database> {
     const key = location.kind === "postgresql" ? `pg:${location.url}` : `pglite:${location.dataDir ?? ":memory:"}`;
     let server = this.servers.get(key);
     if (!server) {
-      const withTemplate =
-        location.kind === "pglite" && this.template && !location.dataDir ? { ...location, template: this.template } : location;
-      server = openDatabaseServer(withTemplate);
+      server = openDatabaseServer(location);
       this.servers.set(key, server);
     }
     return (await server).client();
@@ -54,8 +50,6 @@ export interface StackOptions {
   gatewayPort: number;
   subgraphPorts: Record<SubgraphName, number>;
   supergraph: string;
-  /** a seeded PGlite data dump for in-memory databases (tests) */
-  template?: Blob;
   log?: Log;
   gatewayLogging?: boolean | "debug" | "info" | "warn" | "error";
 }
@@ -70,7 +64,7 @@ export interface Stack {
 /** Databases, then the three subgraphs, then the gateway over them: what `npm start` runs. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? ((message: string) => console.log(message));
-  const pool = new DatabasePool(options.template);
+  const pool = new DatabasePool();
   const started: RunningSubgraph[] = [];
   try {
     const names = Object.keys(SUBGRAPHS) as SubgraphName[];

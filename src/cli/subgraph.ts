@@ -1,0 +1,38 @@
+// npm run subgraph -- <reference|municipal|uwv> [--port N]: one subgraph alone, as its owner would
+// deploy it. Embedded PGlite lives in DATA_DIR/pglite-<name>, apart from `npm start`'s database.
+import { Command, InvalidArgumentError } from "commander";
+import { DatabasePool, prepareSubgraphDatabase } from "../app.ts";
+import { databaseLocation, readEnv, subgraphPort } from "../config.ts";
+import { SUBGRAPHS } from "../subgraphs/registry.ts";
+import { startSubgraphServer } from "../subgraphs/server.ts";
+import { SUBGRAPH_NAMES, isSubgraphName } from "../subgraphs/subgraph.ts";
+import { exitOnSignals } from "./signals.ts";
+
+const program = new Command()
+  .name("npm run subgraph --")
+  .description("Run one subgraph on its own")
+  .argument("<name>", `subgraph: ${SUBGRAPH_NAMES.join(", ")}`, (value) => {
+    if (!isSubgraphName(value)) throw new InvalidArgumentError(`expected one of ${SUBGRAPH_NAMES.join(", ")}`);
+    return value;
+  })
+  .option("-p, --port <port>", "port (default: <NAME>_PORT, or 4001/4002/4003)", (value) => {
+    const port = Number(value);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError("expected a port number");
+    return port;
+  })
+  .parse();
+
+const name = program.processedArgs[0] as (typeof SUBGRAPH_NAMES)[number];
+const env = readEnv();
+const pool = new DatabasePool();
+const db = await pool.client(databaseLocation(env, name, `pglite-${name}`));
+await prepareSubgraphDatabase(name, db, console.log);
+const running = await startSubgraphServer(SUBGRAPHS[name], db, {
+  port: program.opts<{ port?: number }>().port ?? subgraphPort(env, name),
+  host: env.HOST,
+});
+console.log(`subgraph ${name}: ${running.url}`);
+exitOnSignals(async () => {
+  await running.stop();
+  await pool.close();
+});

@@ -1,0 +1,30 @@
+import { rmSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { openDatabaseServer } from "../../src/db/database.ts";
+import { prepareSubgraphDatabase } from "../../src/app.ts";
+import { SUBGRAPH_NAMES } from "../../src/subgraphs/subgraph.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    pgliteEmpty: string;
+  }
+}
+
+/** Migrates and seeds one in-memory PGlite and dumps it, so test files start from a copy. */
+export default async function setup(project: TestProject) {
+  const dir = mkdtempSync(path.join(tmpdir(), "nl-work-graph-test-"));
+  const server = await openDatabaseServer({ kind: "pglite", dataDir: null });
+  const empty = path.join(dir, "empty.tar");
+  writeFileSync(empty, Buffer.from(await (await server.pglite!.dumpDataDir("none")).arrayBuffer()));
+  project.provide("pgliteEmpty", empty);
+  for (const name of SUBGRAPH_NAMES) await prepareSubgraphDatabase(name, server.client(), () => {});
+  const dump = await server.pglite!.dumpDataDir("none");
+  await server.close();
+  const file = path.join(dir, "template.tar");
+  writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  project.provide("pgliteTemplate", file);
+  return () => rmSync(dir, { recursive: true, force: true });
+}

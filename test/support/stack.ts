@@ -1,0 +1,66 @@
+import { startStack, type Stack } from "../../src/app.ts";
+import { SUPERGRAPH_FILE } from "../../src/federation/supergraph-file.ts";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../src/subgraphs/subgraph.ts";
+import type { Backend } from "./databases.ts";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export async function postGraphQL<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, "status">;
+  return { status: response.status, ...body };
+}
+
+export interface TestStack extends Stack {
+  /** a request through the gateway */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** a request straight to one subgraph */
+  direct<T = Record<string, any>>(
+    subgraph: SubgraphName,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<T>>;
+  /** SQL statements each subgraph has sent so far */
+  sqlCounts(): Record<SubgraphName, number>;
+  close(): Promise<void>;
+}
+
+/** The whole product on ephemeral ports over a fresh seeded database of the given backend. */
+export async function startTestStack(backend: Backend): Promise<TestStack> {
+  const db = await backend.seeded();
+  const stack = await startStack({
+    databases: { reference: db.location, municipal: db.location, uwv: db.location },
+    host: "127.0.0.1",
+    gatewayPort: 0,
+    subgraphPorts: { reference: 0, municipal: 0, uwv: 0 },
+    supergraph: SUPERGRAPH_FILE,
+    log: () => {},
+    gatewayLogging: false,
+  });
+  return {
+    ...stack,
+    gql: (query, variables) => postGraphQL(stack.gateway.url, query, variables),
+    direct: (subgraph, query, variables) => postGraphQL(stack.subgraphs[subgraph].url, query, variables),
+    sqlCounts: () =>
+      Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.databases[name].stats.queries])) as Record<
+        SubgraphName,
+        number
+      >,
+    async close() {
+      await stack.stop();
+      await db.drop();
+    },
+  };
+}
