@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { InvalidCursorError, decodeCursor, encodeCursor, paginate } from "../../src/domain/pagination.ts";
+import { InvalidCursorError, decodeCursor, encodeCursor, paginate, type Page } from "../../src/domain/pagination.ts";
 
 type Row = { code: string; name: string; size: number | null };
 const rows: Row[] = [
@@ -26,7 +26,7 @@ describe("paginate", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 10; i++) {
-      const page = paginate(rows, bySize("DESC"), { first: 2, after });
+      const page: Page<Row> = paginate(rows, bySize("DESC"), { first: 2, after });
       seen.push(...page.nodes.map((r) => r.code));
       expect(page.totalCount).toBe(5);
       expect(page.hasPreviousPage).toBe(i > 0);

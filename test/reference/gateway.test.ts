@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BACKENDS } from "../support/databases.ts";
-import { startTestStack, type TestStack } from "../support/stack.ts";
+import { startTestStack, type GraphQLResponse, type TestStack } from "../support/stack.ts";
 
 describe.each(BACKENDS)("reference data through the gateway ($name)", (backend) => {
   let stack: TestStack;
@@ -114,7 +114,7 @@ describe.each(BACKENDS)("reference data through the gateway ($name)", (backend) 
     let after: string | null = null;
     let pages = 0;
     do {
-      const res: Awaited<ReturnType<TestStack["gql"]>> = await stack.gql(
+      const res: GraphQLResponse<Record<string, any>> = await stack.gql(
         `query ($after: String) {
           province(code: "PV20") {
             municipalities(first: 3, after: $after, orderBy: { field: POPULATION, direction: DESC }) {

@@ -73,10 +73,6 @@ export type Qualifier =
   /** Plainly, without qualification. */
   | 'STATED';
 
-/**
- * Municipal data (owners: the municipalities and the ministry's municipal finance): BUIG budgets and
- * spending, the participation budget, social assistance, sheltered work places, Wsw.
- */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -87,10 +83,6 @@ export type Query = {
 };
 
 
-/**
- * Municipal data (owners: the municipalities and the ministry's municipal finance): BUIG budgets and
- * spending, the participation budget, social assistance, sheltered work places, Wsw.
- */
 export type QueryMunicipalFiguresArgs = {
   metric?: InputMaybe<Scalars['String']['input']>;
   period?: InputMaybe<Scalars['String']['input']>;

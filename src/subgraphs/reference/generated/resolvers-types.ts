@@ -217,10 +217,6 @@ export type ProvincePopulationArgs = {
   referenceDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/**
- * Reference data from CBS (Statistics Netherlands, Centraal Bureau voor de Statistiek): municipalities,
- * provinces, labour-market regions and population. Published under CC BY 4.0: credit CBS.
- */
 export type Query = {
   __typename?: 'Query';
   /** One labour-market region (arbeidsmarktregio) by its code, e.g. AM01 (Groningen). Unknown code: null. */
@@ -241,19 +237,11 @@ export type Query = {
 };
 
 
-/**
- * Reference data from CBS (Statistics Netherlands, Centraal Bureau voor de Statistiek): municipalities,
- * provinces, labour-market regions and population. Published under CC BY 4.0: credit CBS.
- */
 export type QueryLabourMarketRegionArgs = {
   code: Scalars['ID']['input'];
 };
 
 
-/**
- * Reference data from CBS (Statistics Netherlands, Centraal Bureau voor de Statistiek): municipalities,
- * provinces, labour-market regions and population. Published under CC BY 4.0: credit CBS.
- */
 export type QueryMunicipalitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MunicipalityFilter>;
@@ -262,20 +250,12 @@ export type QueryMunicipalitiesArgs = {
 };
 
 
-/**
- * Reference data from CBS (Statistics Netherlands, Centraal Bureau voor de Statistiek): municipalities,
- * provinces, labour-market regions and population. Published under CC BY 4.0: credit CBS.
- */
 export type QueryMunicipalityArgs = {
   code?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
-/**
- * Reference data from CBS (Statistics Netherlands, Centraal Bureau voor de Statistiek): municipalities,
- * provinces, labour-market regions and population. Published under CC BY 4.0: credit CBS.
- */
 export type QueryProvinceArgs = {
   code: Scalars['ID']['input'];
 };

@@ -23,7 +23,7 @@ export type OfficialFigure = {
   __typename?: 'OfficialFigure';
   /** Breakdown, e.g. total, market, government, citizen_request. */
   dimension: Scalars['String']['output'];
-  /** What is measured, e.g. extra_jobs or extra_jobs. */
+  /** What is measured, e.g. macrobudget or extra_jobs. */
   metric: Scalars['String']['output'];
   /** Caveats from the transcription: rounding, inconsistencies in the document. */
   note?: Maybe<Scalars['String']['output']>;
@@ -60,10 +60,6 @@ export type Qualifier =
   /** Plainly, without qualification. */
   | 'STATED';
 
-/**
- * UWV data (owner: UWV, the employee insurance agency): the job agreement (banenafspraak),
- * retention, sheltered-work assessments, candidate profiles, Wajong.
- */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -74,10 +70,6 @@ export type Query = {
 };
 
 
-/**
- * UWV data (owner: UWV, the employee insurance agency): the job agreement (banenafspraak),
- * retention, sheltered-work assessments, candidate profiles, Wajong.
- */
 export type QueryUwvFiguresArgs = {
   metric?: InputMaybe<Scalars['String']['input']>;
   period?: InputMaybe<Scalars['String']['input']>;

@@ -1,0 +1,74 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { postGraphQL } from "../support/stack.ts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dataDir = mkdtempSync(path.join(tmpdir(), "nl-work-graph-start-"));
+
+/** `npm start` as a user runs it: embedded database in DATA_DIR, no DATABASE_URL, no network. */
+function start(): { child: ChildProcess; url: Promise<string>; output: () => string } {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    PORT: "0",
+    REFERENCE_PORT: "0",
+    MUNICIPAL_PORT: "0",
+    UWV_PORT: "0",
+    HOST: "127.0.0.1",
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "src/cli/start.ts"], {
+    cwd: root,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /GraphQL endpoint: (http:\/\/\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`)));
+  });
+  return { child, url, output: () => output };
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; ms: number }> {
+  const began = Date.now();
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, ms: Date.now() - began })));
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe("npm start", () => {
+  it("creates the embedded database on first start, answers, and stops on SIGTERM within 5 s", async () => {
+    const run = start();
+    const url = await run.url;
+    expect(run.output()).toMatch(/applied migrations/);
+    expect(existsSync(path.join(dataDir, "pglite"))).toBe(true);
+    const res = await postGraphQL(url, `{ labourMarketRegion(code: "AM01") { population { value } municipalities { totalCount } } }`);
+    expect(res.data).toEqual({ labourMarketRegion: { population: { value: 763_315 }, municipalities: { totalCount: 14 } } });
+    const stopped = exited(run.child);
+    run.child.kill("SIGTERM");
+    const { code, ms } = await stopped;
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(5_000);
+  }, 90_000);
+
+  it("reuses the database on the next start and stops on SIGINT", async () => {
+    const run = start();
+    const url = await run.url;
+    expect(run.output()).not.toMatch(/applied migrations|loaded data/);
+    const res = await postGraphQL(url, `{ municipality(name: "sudwest-fryslan") { code } }`);
+    expect(res.data).toEqual({ municipality: { code: "GM1900" } });
+    const stopped = exited(run.child);
+    run.child.kill("SIGINT");
+    expect((await stopped).code).toBe(0);
+  }, 90_000);
+});

@@ -1,0 +1,24 @@
+import { readFileSync } from "node:fs";
+import { generate } from "@graphql-codegen/cli";
+import { describe, expect, it } from "vitest";
+import codegenConfig from "../../codegen.ts";
+import { SUPERGRAPH_FILE, composeSupergraph } from "../../src/federation/compose.ts";
+
+describe("generated files are up to date", () => {
+  it("composes without errors or unaccepted hints, into the committed supergraph", () => {
+    const composition = composeSupergraph();
+    expect(composition.errors).toEqual([]);
+    expect(composition.unacceptedHints).toEqual([]);
+    // if this fails: npm run compose
+    expect(readFileSync(SUPERGRAPH_FILE, "utf8")).toBe(composition.supergraphSdl);
+  });
+
+  it("has resolver types generated from the current SDL", async () => {
+    const outputs = await generate({ ...codegenConfig, silent: true, verbose: false }, false);
+    expect(outputs.length).toBeGreaterThan(0);
+    for (const output of outputs) {
+      // if this fails: npm run codegen
+      expect(readFileSync(output.filename, "utf8"), output.filename).toBe(output.content);
+    }
+  });
+});
