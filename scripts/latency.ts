@@ -4,23 +4,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startStack } from "../src/app.ts";
-import { SUPERGRAPH_FILE } from "../src/federation/supergraph-file.ts";
+import { startLocalStack } from "../src/app.ts";
 
 const N = Number(process.env.N ?? 500);
 const dir = mkdtempSync(path.join(tmpdir(), "latency-"));
 const location = process.env.DATABASE_URL
   ? ({ kind: "postgresql", url: process.env.DATABASE_URL } as const)
   : ({ kind: "pglite", dataDir: path.join(dir, "pglite") } as const);
-const stack = await startStack({
-  databases: { reference: location, municipal: location, uwv: location },
-  host: "127.0.0.1",
-  gatewayPort: 0,
-  subgraphPorts: { reference: 0, municipal: 0, uwv: 0 },
-  supergraph: SUPERGRAPH_FILE,
-  log: () => {},
-  gatewayLogging: false,
-});
+const stack = await startLocalStack(location);
 
 async function post(url: string, query: string): Promise<unknown> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });

@@ -1,5 +1,6 @@
 import { openDatabaseServer, type Database, type DatabaseLocation, type DatabaseServer } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
+import { SUPERGRAPH_FILE } from "./federation/supergraph-file.ts";
 import { startGateway, type RunningGateway } from "./gateway/gateway.ts";
 import { SUBGRAPHS } from "./subgraphs/registry.ts";
 import { startSubgraphServer, type RunningSubgraph } from "./subgraphs/server.ts";
@@ -59,6 +60,23 @@ export interface Stack {
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   databases: Record<SubgraphName, Database>;
   stop(): Promise<void>;
+}
+
+/**
+ * The whole product in this process on one database, on free ports of 127.0.0.1, quiet: for tests,
+ * benchmarks and measurements.
+ */
+export function startLocalStack(location: DatabaseLocation, overrides: Partial<StackOptions> = {}): Promise<Stack> {
+  return startStack({
+    databases: { reference: location, municipal: location, uwv: location },
+    host: "127.0.0.1",
+    gatewayPort: 0,
+    subgraphPorts: { reference: 0, municipal: 0, uwv: 0 },
+    supergraph: SUPERGRAPH_FILE,
+    log: () => {},
+    gatewayLogging: false,
+    ...overrides,
+  });
 }
 
 /** Databases, then the three subgraphs, then the gateway over them: what `npm start` runs. */

@@ -1,5 +1,4 @@
-import { startStack, type Stack } from "../../src/app.ts";
-import { SUPERGRAPH_FILE } from "../../src/federation/supergraph-file.ts";
+import { startLocalStack, type Stack } from "../../src/app.ts";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../src/subgraphs/subgraph.ts";
 import type { Backend } from "./databases.ts";
 
@@ -40,15 +39,7 @@ export interface TestStack extends Stack {
 /** The whole product on ephemeral ports over a fresh seeded database of the given backend. */
 export async function startTestStack(backend: Backend): Promise<TestStack> {
   const db = await backend.seeded();
-  const stack = await startStack({
-    databases: { reference: db.location, municipal: db.location, uwv: db.location },
-    host: "127.0.0.1",
-    gatewayPort: 0,
-    subgraphPorts: { reference: 0, municipal: 0, uwv: 0 },
-    supergraph: SUPERGRAPH_FILE,
-    log: () => {},
-    gatewayLogging: false,
-  });
+  const stack = await startLocalStack(db.location);
   return {
     ...stack,
     gql: (query, variables) => postGraphQL(stack.gateway.url, query, variables),

@@ -1,5 +1,6 @@
 import { readCsv } from "../csv.ts";
 import { datasetFile } from "../datasets.ts";
+import type { SourceModel } from "../source.ts";
 
 export type FigureSubgraph = "municipal" | "uwv";
 
@@ -19,15 +20,8 @@ export interface FigureRow {
 }
 
 /** A row of a `source` table. */
-export interface SourceRow {
+export interface SourceRow extends SourceModel {
   id: string;
-  publisher: string;
-  document: string;
-  url: string | null;
-  date: string;
-  kind: string;
-  license: string | null;
-  note: string | null;
 }
 
 const UNITS = new Set(["JOBS", "PERSONS", "SHARE", "PERCENT", "HOURS", "EUR", "EUR_MILLION", "COUNT", "PLACES", "PROFILES", "LABOUR_YEARS", "YEARS"]);
