@@ -30,17 +30,28 @@ export class DatabasePool {
   }
 }
 
+/** What `npm start` loads beside the official data unless SYNTHETIC_DATA=off. */
+export const DEFAULT_SYNTHETIC = { seed: 1, years: Array.from({ length: 10 }, (_, i) => 2015 + i) };
+
 /** Applies the subgraph's migrations and loads its default data (both idempotent). */
 export async function prepareSubgraphDatabase(
   name: SubgraphName,
   db: Database,
   log: Log,
+  synthetic: { seed: number; years: number[] } | null = DEFAULT_SYNTHETIC,
 ): Promise<{ migrations: string[]; seeded: SyncCounts }> {
   const { applied } = await migrate(db.server, name);
   if (applied.length > 0) log(`${name}: applied migrations ${applied.join(", ")}`);
-  const seeded = await SUBGRAPHS[name].seed(db);
+  const module = SUBGRAPHS[name];
+  const seeded = await module.seed(db);
   if (seeded.inserted + seeded.updated > 0) {
-    log(`${name}: loaded data (${seeded.inserted} rows inserted, ${seeded.updated} updated)`);
+    log(`${name}: loaded official data (${seeded.inserted} rows inserted, ${seeded.updated} updated)`);
+  }
+  if (synthetic && module.seedSynthetic) {
+    const generated = await module.seedSynthetic(db, synthetic);
+    if (generated.inserted + generated.updated > 0) {
+      log(`${name}: loaded SYNTHETIC figures, seed ${synthetic.seed}, ${synthetic.years[0]}–${synthetic.years.at(-1)} (${generated.inserted} rows inserted, ${generated.updated} updated)`);
+    }
   }
   return { migrations: applied, seeded };
 }
@@ -51,6 +62,8 @@ export interface StackOptions {
   gatewayPort: number;
   subgraphPorts: Record<SubgraphName, number>;
   supergraph: string;
+  /** synthetic figures to load beside the official ones; null for none */
+  synthetic?: { seed: number; years: number[] } | null;
   log?: Log;
   gatewayLogging?: boolean | "debug" | "info" | "warn" | "error";
 }
@@ -89,7 +102,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const databases = {} as Record<SubgraphName, Database>;
     for (const name of names) {
       databases[name] = await pool.client(options.databases[name]);
-      await prepareSubgraphDatabase(name, databases[name], log);
+      await prepareSubgraphDatabase(name, databases[name], log, options.synthetic === undefined ? DEFAULT_SYNTHETIC : options.synthetic);
     }
     const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
     for (const name of names) {

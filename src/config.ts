@@ -23,6 +23,7 @@ const EnvSchema = z.object({
   MUNICIPAL_URL: url.optional(),
   UWV_URL: url.optional(),
   SUPERGRAPH: z.string().min(1).optional(),
+  SYNTHETIC_DATA: z.enum(["on", "off"]).default("on"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

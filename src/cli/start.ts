@@ -1,5 +1,5 @@
 // npm start: embedded database (or DATABASE_URL), the three subgraphs and the gateway, in one process.
-import { startStack } from "../app.ts";
+import { DEFAULT_SYNTHETIC, startStack } from "../app.ts";
 import { databaseLocation, readEnv, subgraphPort } from "../config.ts";
 import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/subgraph.ts";
@@ -20,6 +20,7 @@ const stack = await startStack({
   gatewayPort: env.PORT,
   subgraphPorts: perSubgraph((name) => subgraphPort(env, name)),
   supergraph: env.SUPERGRAPH ?? SUPERGRAPH_FILE,
+  synthetic: env.SYNTHETIC_DATA === "on" ? DEFAULT_SYNTHETIC : null,
 });
 for (const name of SUBGRAPH_NAMES) console.log(`subgraph ${name}: ${stack.subgraphs[name].url}`);
 console.log(`\nGraphiQL and the GraphQL endpoint: ${stack.gateway.url}  (ready in ${Math.round(performance.now() - began)} ms)`);

@@ -1,7 +1,7 @@
 // npm run subgraph -- <reference|municipal|uwv> [--port N]: one subgraph alone, as its owner would
 // deploy it. Embedded PGlite lives in DATA_DIR/pglite-<name>, apart from `npm start`'s database.
 import { Command, InvalidArgumentError } from "commander";
-import { DatabasePool, prepareSubgraphDatabase } from "../app.ts";
+import { DEFAULT_SYNTHETIC, DatabasePool, prepareSubgraphDatabase } from "../app.ts";
 import { databaseLocation, readEnv, subgraphPort } from "../config.ts";
 import { SUBGRAPHS } from "../subgraphs/registry.ts";
 import { startSubgraphServer } from "../subgraphs/server.ts";
@@ -26,7 +26,7 @@ const name = program.processedArgs[0] as (typeof SUBGRAPH_NAMES)[number];
 const env = readEnv();
 const pool = new DatabasePool();
 const db = await pool.client(databaseLocation(env, name, `pglite-${name}`));
-await prepareSubgraphDatabase(name, db, console.log);
+await prepareSubgraphDatabase(name, db, console.log, env.SYNTHETIC_DATA === "on" ? DEFAULT_SYNTHETIC : null);
 const running = await startSubgraphServer(SUBGRAPHS[name], db, {
   port: program.opts<{ port?: number }>().port ?? subgraphPort(env, name),
   host: env.HOST,

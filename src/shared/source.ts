@@ -9,9 +9,38 @@ export interface SourceModel {
   note: string | null;
 }
 
+/** A source by its id in the subgraph's own source table, or one made on the spot (computed values). */
+export type SourceRef = string | SourceModel;
+
 /** This service, as the publisher of what it computes. */
 export const SERVICE_PUBLISHER = "nl-work-graph (computed by this service)";
 
 export function derivedSource(document: string, date: string, note: string | null = null, license: string | null = null): SourceModel {
   return { publisher: SERVICE_PUBLISHER, document, url: null, date, kind: "DERIVED", license, note };
+}
+
+/**
+ * The source of a value computed from others: SYNTHETIC when any input is synthetic (so generated
+ * data never passes for real), else DERIVED. The note names what was computed and from what.
+ */
+export function computedSource(document: string, inputs: readonly SourceModel[], note?: string): SourceModel {
+  const synthetic = inputs.some((s) => s.kind === "SYNTHETIC");
+  const assumed = inputs.some((s) => s.kind === "ASSUMED");
+  const from = [...new Set(inputs.map((s) => `${s.publisher}: ${s.document}`))];
+  const parts = [
+    note,
+    from.length > 0 ? `Computed from ${from.slice(0, 3).join("; ")}${from.length > 3 ? ` and ${from.length - 3} more` : ""}` : null,
+    synthetic ? "Some inputs are SYNTHETIC (generated, not real data)" : null,
+    assumed ? "Some inputs are ASSUMED parameters (see their sources)" : null,
+  ].filter(Boolean);
+  return {
+    publisher: SERVICE_PUBLISHER,
+    document,
+    url: null,
+    // as recent as the newest input
+    date: inputs.map((s) => s.date).sort().at(-1) ?? new Date().toISOString().slice(0, 10),
+    kind: synthetic ? "SYNTHETIC" : "DERIVED",
+    license: null,
+    note: parts.join(". "),
+  };
 }

@@ -14,8 +14,10 @@ export interface SubgraphModule {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   resolvers: any;
   createContext(db: Database): object;
-  /** Loads the subgraph's default data; idempotent. */
+  /** Loads the subgraph's default (official) data; idempotent. */
   seed(db: Database): Promise<SyncCounts>;
+  /** Loads deterministic SYNTHETIC figures beside the official ones, never over real ones; idempotent. */
+  seedSynthetic?(db: Database, options: { seed: number; years: number[] }): Promise<SyncCounts>;
 }
 
 export const SCHEMA_DIR = path.resolve(import.meta.dirname, "../../schema");

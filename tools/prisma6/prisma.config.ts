@@ -6,17 +6,22 @@ import type { PrismaConfig } from "prisma";
 
 process.env.CHECKPOINT_DISABLE ??= "1";
 
-// PGlite's `query` refuses several statements in one string; migration.sql files have many.
+// PGlite's `query` refuses several statements in one string, which is what a migration.sql is:
+// such a script, sent without parameters, is run with `exec` instead.
 function withMultiStatementExecute(db: PGlite): PGlite {
   const query = db.query.bind(db);
   return new Proxy(db, {
     get(target, prop, receiver) {
       if (prop !== "query") return Reflect.get(target, prop, receiver);
       return async (sql: string, params?: unknown[], options?: unknown) => {
-        if (params && params.length > 0) return query(sql, params, options as never);
-        const results = await target.exec(sql);
-        const last = results.at(-1);
-        return last ?? { rows: [], fields: [], affectedRows: 0 };
+        try {
+          return await query(sql, params, options as never);
+        } catch (error) {
+          const multiple = error instanceof Error && /multiple commands into a prepared statement/.test(error.message);
+          if (!multiple || (params && params.length > 0)) throw error;
+          const results = await target.exec(sql);
+          return results.at(-1) ?? { rows: [], fields: [], affectedRows: 0 };
+        }
       };
     },
   });
@@ -27,6 +32,13 @@ export default {
   engine: "js",
   schema: process.env.PRISMA6_SCHEMA ?? "schema.prisma",
   async adapter() {
-    return new PrismaPGlite(withMultiStatementExecute(new PGlite()));
+    const main = new PrismaPGlite(withMultiStatementExecute(new PGlite()));
+    return {
+      provider: main.provider,
+      adapterName: main.adapterName,
+      connect: () => main.connect(),
+      // the adapter's own shadow database would be a plain PGlite, which refuses migration scripts
+      connectToShadowDb: () => new PrismaPGlite(withMultiStatementExecute(new PGlite())).connect(),
+    };
   },
 } satisfies PrismaConfig;

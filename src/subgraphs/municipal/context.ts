@@ -1,13 +1,11 @@
 import type { Database } from "../../db/database.ts";
-import { createFigureLoaders } from "../../shared/official-figures/loaders.ts";
+import { createMunicipalLoaders, type MunicipalLoaders } from "./loaders.ts";
 
-/** One context per request: fresh DataLoaders, so nothing is cached across requests. */
-export function createContext(db: Database) {
-  return {
-    loaders: {
-      ...createFigureLoaders({ figures: db.prisma.municipalFigure, sources: db.prisma.municipalSource }),
-    },
-  };
+export interface Context {
+  loaders: MunicipalLoaders;
 }
 
-export type Context = ReturnType<typeof createContext>;
+/** One context per request: fresh DataLoaders, so nothing is cached across requests. */
+export function createContext(db: Database): Context {
+  return { loaders: createMunicipalLoaders(db.prisma) };
+}

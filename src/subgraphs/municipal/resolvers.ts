@@ -1,17 +1,89 @@
-import { Decimal, Date } from "../../shared/scalars.ts";
+import { formatScaled } from "../../domain/money.ts";
+import { badUserInput } from "../../shared/errors.ts";
 import { officialFigureFields } from "../../shared/official-figures/resolvers.ts";
 import { figureFilterKey } from "../../shared/official-figures/loaders.ts";
+import { Date, Decimal, Euro } from "../../shared/scalars.ts";
+import type { SourceRef } from "../../shared/source.ts";
+import {
+  buigNationalYear,
+  buigYears,
+  municipalBuig,
+  municipalParticipation,
+  nationalParticipation,
+  participationYears,
+  regionBuig,
+  regionParticipation,
+  resolveSource,
+  safetyNetRuleModel,
+} from "./budgets.ts";
+import type { Context } from "./context.ts";
 import type { Resolvers } from "./generated/resolvers-types.ts";
+
+/** Budget years this service accepts: anything else is a typo, not an empty year. */
+export const YEAR_RANGE = { min: 1990, max: 2100 };
+
+function yearArgument(year: number): number {
+  if (!Number.isInteger(year) || year < YEAR_RANGE.min || year > YEAR_RANGE.max) {
+    throw badUserInput("year", `${year} is not a budget year between ${YEAR_RANGE.min} and ${YEAR_RANGE.max}`);
+  }
+  return year;
+}
+
+const source = (parent: { source: SourceRef }, _: unknown, ctx: Context) => resolveSource(parent.source, ctx);
+const bp = (basisPoints: number) => formatScaled(BigInt(basisPoints), 2);
 
 export const resolvers: Resolvers = {
   Decimal,
   Date,
+  Euro,
   Query: {
     municipalFigures: (_, { topic, metric, period }, { loaders }) =>
       loaders.figures.load(figureFilterKey({ topic: topic?.toLowerCase(), metric, period })),
+    buigNational: (_, { year }, ctx) => buigNationalYear(yearArgument(year), ctx),
+    buigNationalYears: async (_, __, ctx) => {
+      const years = await buigYears(ctx);
+      const all = await Promise.all(years.map((year) => buigNationalYear(year, ctx)));
+      return all.filter((y) => y !== null);
+    },
+    participationBudget: (_, { year }, ctx) => nationalParticipation(yearArgument(year), ctx),
+    participationBudgets: async (_, __, ctx) => {
+      const all = await Promise.all((await participationYears(ctx)).map((year) => nationalParticipation(year, ctx)));
+      return all.filter((y) => y !== null);
+    },
+    safetyNetRules: async (_, __, { loaders }) => (await loaders.allRules.load("all")).map(safetyNetRuleModel),
   },
+
+  Municipality: {
+    // Only the key is known here; the reference subgraph owns the entity.
+    __resolveReference: (reference) => ({ code: reference.code }),
+    buig: (m, { year }, ctx) => municipalBuig(m.code, yearArgument(year), ctx),
+    buigYears: (m, _, { loaders }) => loaders.budgetYears.load(m.code),
+    participationBudget: (m, { year }, ctx) => municipalParticipation(m.code, yearArgument(year), ctx),
+  },
+
+  LabourMarketRegion: {
+    __resolveReference: (reference) => ({ code: reference.code }),
+    buig: (r, { year }, ctx) => regionBuig(r.code, yearArgument(year), ctx),
+    participationBudget: (r, { year }, ctx) => regionParticipation(r.code, yearArgument(year), ctx),
+  },
+
   OfficialFigure: {
     ...officialFigureFields,
     source: async (figure, _, { loaders }) => (await loaders.source.load(figure.sourceId))!,
   },
+  Amount: { value: (a) => a.cents, source },
+  BuigStageAmount: { value: (a) => a.cents, source },
+  BuigResult: { source },
+  SafetyNet: { source },
+  SafetyNetRule: {
+    ownRiskPercent: (r) => bp(r.thresholdBp),
+    bands: (r) =>
+      r.bands.map((b) => ({
+        fromPercent: bp(b.fromBp),
+        toPercent: b.toBp === null ? null : bp(b.toBp),
+        compensationPercent: bp(b.compensationBp),
+      })),
+    source,
+  },
+  ParticipationAllocation: { source },
 };

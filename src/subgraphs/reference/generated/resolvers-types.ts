@@ -286,6 +286,8 @@ export type Source = {
 
 /** Whether a figure is published as such, computed from published figures, or generated. */
 export type SourceKind =
+  /** A parameter this service assumes because no source could be checked; the note says what it rests on. */
+  | 'ASSUMED'
   /** Computed by this service from official figures (a sum, a share, a difference). */
   | 'DERIVED'
   /** Published by the body that owns the data (CBS, UWV, the ministry, a municipality). */
