@@ -1,0 +1,81 @@
+import type { Database } from "../../db/database.ts";
+import type { SourceRow } from "../official-figures/read.ts";
+import type { SyncCounts } from "../sync.ts";
+import { parseImportFile, type ImportError, type ImportFormat, type ParsedRow } from "./csv-import.ts";
+
+export interface ImportSummary {
+  file: string;
+  format: string;
+  /** data rows in the file */
+  read: number;
+  /** rows with at least one error */
+  rejected: number;
+  /** what was (or, with dryRun, would be) written */
+  written: SyncCounts;
+  errors: ImportError[];
+  dryRun: boolean;
+}
+
+export type Tx = Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0];
+
+/** How one format reaches the database: reference checks, then writing inside the transaction. */
+export interface ImportTarget<Row> {
+  format: ImportFormat<Row>;
+  /** problems that need the database (unknown codes …); nothing is written when any is found */
+  check?(rows: ParsedRow<Row>[], db: Database, file: string): Promise<ImportError[]>;
+  /** writes the source (if new) and the rows; inside the one transaction */
+  write(tx: Tx, rows: Row[], source: SourceRow): Promise<SyncCounts>;
+}
+
+class DryRunRollback extends Error {
+  constructor(readonly counts: SyncCounts) {
+    super("dry run");
+  }
+}
+
+const NOTHING: SyncCounts = { inserted: 0, updated: 0, unchanged: 0 };
+
+/**
+ * Imports one file all-or-nothing: every row is validated first and any error means nothing is
+ * written; then everything is written in one transaction. A dry run does the same and rolls back.
+ */
+export async function runImport<Row>(
+  db: Database,
+  target: ImportTarget<Row>,
+  file: string,
+  source: SourceRow,
+  options: { dryRun?: boolean } = {},
+): Promise<ImportSummary> {
+  const dryRun = options.dryRun ?? false;
+  const parsed = parseImportFile(file, target.format);
+  const errors = [...parsed.errors];
+  // rows that parsed are checked against the database too, so one run reports every problem
+  if (parsed.rows.length > 0 && target.check) errors.push(...(await target.check(parsed.rows, db, file)));
+  errors.sort((a, b) => a.row - b.row);
+  const summary = (written: SyncCounts): ImportSummary => ({
+    file,
+    format: target.format.name,
+    read: parsed.read,
+    rejected: new Set(errors.map((e) => e.row)).size,
+    written,
+    errors,
+    dryRun,
+  });
+  if (errors.length > 0) return summary(NOTHING);
+
+  const rows = parsed.rows.map((r) => r.row);
+  try {
+    const counts = await db.prisma.$transaction(
+      async (tx) => {
+        const written = await target.write(tx, rows, source);
+        if (dryRun) throw new DryRunRollback(written);
+        return written;
+      },
+      { timeout: 300_000, maxWait: 10_000 },
+    );
+    return summary(counts);
+  } catch (error) {
+    if (error instanceof DryRunRollback) return summary(error.counts);
+    throw error;
+  }
+}

@@ -1,0 +1,8 @@
+import type { ImportTarget } from "../shared/import/run.ts";
+import { MUNICIPAL_IMPORTS } from "./municipal/import.ts";
+import type { SubgraphName } from "./subgraph.ts";
+
+/** Every CSV import format, with the subgraph whose database it writes to. */
+export const IMPORT_FORMATS: Record<string, { subgraph: SubgraphName; target: ImportTarget<any> }> = Object.fromEntries(
+  Object.entries(MUNICIPAL_IMPORTS).map(([name, target]) => [name, { subgraph: "municipal" as const, target }]),
+);

@@ -1,0 +1,223 @@
+// CSV import of real municipal figures: the formats (documented in docs/import-formats.md, with an
+// example file each in examples/import/) and how each is written.
+import { z } from "zod";
+import { eurosToCents } from "../../domain/money.ts";
+import {
+  eurosColumn,
+  isoDateColumn,
+  municipalityCodeColumn,
+  nonNegativeEurosColumn,
+  shareColumn,
+  stageColumn,
+  yearColumn,
+  type ImportError,
+  type ImportFormat,
+  type ParsedRow,
+} from "../../shared/import/csv-import.ts";
+import type { ImportTarget, Tx } from "../../shared/import/run.ts";
+import type { SourceRow } from "../../shared/official-figures/read.ts";
+import { syncRows } from "../../shared/sync.ts";
+import type { Database } from "../../db/database.ts";
+
+/** Stores the import's source if it is new; not counted among the rows written. */
+async function writeSource(tx: Tx, source: SourceRow): Promise<void> {
+  await syncRows({
+    existing: await tx.municipalSource.findMany({ where: { id: source.id } }),
+    desired: [source],
+    key: (s) => s.id,
+    insert: (data) => tx.municipalSource.createMany({ data }),
+    update: ({ id, ...data }) => tx.municipalSource.update({ where: { id }, data }),
+  });
+}
+
+/** Every municipality code in the file must be one CBS knows (2010–2026). */
+async function checkMunicipalities(rows: ParsedRow<{ municipalityCode: string }>[], db: Database, file: string): Promise<ImportError[]> {
+  const codes = [...new Set(rows.map((r) => r.row.municipalityCode))];
+  const known = new Set(
+    (await db.prisma.municipalArea.findMany({ where: { municipalityCode: { in: codes } }, select: { municipalityCode: true } })).map(
+      (a) => a.municipalityCode,
+    ),
+  );
+  return rows
+    .filter((r) => !known.has(r.row.municipalityCode))
+    .map((r) => ({
+      file: file.split("/").at(-1)!,
+      row: r.line,
+      column: "municipality_code",
+      message: `unknown municipality ${r.row.municipalityCode}: not in the CBS tables 2010–2026`,
+    }));
+}
+
+const budgetRow = z.object({
+  year: yearColumn,
+  municipality_code: municipalityCodeColumn,
+  stage: stageColumn,
+  budget_eur: nonNegativeEurosColumn,
+  share: shareColumn.optional(),
+  published_on: isoDateColumn.optional(),
+});
+
+export const buigBudgets: ImportTarget<{ year: number; municipalityCode: string; stage: string; cents: bigint; share: string | null; publishedOn: string | null }> = {
+  format: {
+    name: "buig-budgets",
+    description: "BUIG budgets (gebundelde uitkering) per municipality, year and stage, in euros.",
+    columns: [
+      { name: "year", required: true, description: "budget year, e.g. 2017" },
+      { name: "municipality_code", required: true, description: "CBS code, e.g. GM0363" },
+      { name: "stage", required: true, description: "provisional, further_provisional or definitive" },
+      { name: "budget_eur", required: true, description: "the budget in euros, a point before the cents: 1234567.89" },
+      { name: "share", required: false, description: "share of the macrobudget from the distribution model, a fraction: 0.0123" },
+      { name: "published_on", required: false, description: "when this stage was published: 2017-09-30" },
+    ],
+    example:
+      "year,municipality_code,stage,budget_eur,share,published_on\n" +
+      "2017,GM0014,definitive,64887237.72,0.011187454779,2017-09-30\n" +
+      "2017,GM0034,definitive,45102311.05,,2017-09-30\n",
+    schema: budgetRow.transform((r) => ({
+      year: r.year,
+      municipalityCode: r.municipality_code,
+      stage: r.stage,
+      cents: eurosToCents(r.budget_eur),
+      share: r.share ?? null,
+      publishedOn: r.published_on ?? null,
+    })),
+    key: (r) => `${r.municipalityCode}|${r.year}|${r.stage}`,
+    keyColumns: ["municipality_code", "year", "stage"],
+  },
+  check: checkMunicipalities,
+  async write(tx, rows, source) {
+    const desired = rows.map((r) => ({
+      municipalityCode: r.municipalityCode,
+      year: r.year,
+      stage: r.stage,
+      amountCents: r.cents,
+      share: r.share as never,
+      publishedOn: r.publishedOn,
+      sourceId: source.id,
+    }));
+    const years = [...new Set(rows.map((r) => r.year))];
+    await writeSource(tx, source);
+    return syncRows({
+        existing: await tx.buigBudget.findMany({ where: { year: { in: years }, municipalityCode: { in: [...new Set(rows.map((r) => r.municipalityCode))] } } }),
+        desired,
+        key: (b) => `${b.municipalityCode}|${b.year}|${b.stage}`,
+        same: (a, b) => a.amountCents === b.amountCents && a.sourceId === b.sourceId && a.publishedOn === b.publishedOn &&
+          (a.share === null ? b.share === null : b.share !== null && (a.share as unknown as { equals(x: unknown): boolean }).equals(b.share)),
+        insert: (data) => tx.buigBudget.createMany({ data }),
+        update: ({ municipalityCode, year, stage, ...data }) =>
+          tx.buigBudget.update({ where: { municipalityCode_year_stage: { municipalityCode, year, stage } }, data }),
+    });
+  },
+};
+
+export const buigSpending: ImportTarget<{ year: number; municipalityCode: string; cents: bigint }> = {
+  format: {
+    name: "buig-spending",
+    description: "What each municipality spent from its BUIG budget in a year (uitgaven), in euros.",
+    columns: [
+      { name: "year", required: true, description: "budget year, e.g. 2017" },
+      { name: "municipality_code", required: true, description: "CBS code, e.g. GM0363" },
+      { name: "spending_eur", required: true, description: "spending in euros, a point before the cents: 1234567.89" },
+    ],
+    example: "year,municipality_code,spending_eur\n2017,GM0014,58699506.58\n2017,GM0034,47800120.00\n",
+    schema: z
+      .object({ year: yearColumn, municipality_code: municipalityCodeColumn, spending_eur: nonNegativeEurosColumn })
+      .transform((r) => ({ year: r.year, municipalityCode: r.municipality_code, cents: eurosToCents(r.spending_eur) })),
+    key: (r) => `${r.municipalityCode}|${r.year}`,
+    keyColumns: ["municipality_code", "year"],
+  },
+  check: checkMunicipalities,
+  async write(tx, rows, source) {
+    const desired = rows.map((r) => ({ municipalityCode: r.municipalityCode, year: r.year, amountCents: r.cents, sourceId: source.id }));
+    await writeSource(tx, source);
+    return syncRows({
+        existing: await tx.buigSpending.findMany({ where: { year: { in: [...new Set(rows.map((r) => r.year))] }, municipalityCode: { in: [...new Set(rows.map((r) => r.municipalityCode))] } } }),
+        desired,
+        key: (s) => `${s.municipalityCode}|${s.year}`,
+        insert: (data) => tx.buigSpending.createMany({ data }),
+        update: ({ municipalityCode, year, ...data }) =>
+          tx.buigSpending.update({ where: { municipalityCode_year: { municipalityCode, year } }, data }),
+    });
+  },
+};
+
+export const participationShares: ImportTarget<{ year: number; municipalityCode: string; targetGroup: "CLASSIC" | "NEW"; share: string }> = {
+  format: {
+    name: "participation-shares",
+    description:
+      "Each municipality's share of a part of the participation budget (integratie-uitkering Participatie): " +
+      "the allocation is the national part × the share.",
+    columns: [
+      { name: "year", required: true, description: "budget year, e.g. 2017" },
+      { name: "municipality_code", required: true, description: "CBS code, e.g. GM0363" },
+      { name: "target_group", required: true, description: "classic (klassieke doelgroep) or new (nieuwe doelgroep)" },
+      { name: "share", required: true, description: "a fraction between 0 and 1 with a point: 0.0151" },
+    ],
+    example: "year,municipality_code,target_group,share\n2017,GM0014,classic,0.015108744931683\n2017,GM0014,new,0.016109770\n",
+    schema: z
+      .object({
+        year: yearColumn,
+        municipality_code: municipalityCodeColumn,
+        target_group: z
+          .string({ required_error: "is required" })
+          .transform((v) => v.toUpperCase())
+          .pipe(z.enum(["CLASSIC", "NEW"], { errorMap: () => ({ message: "must be classic or new" }) })),
+        share: shareColumn,
+      })
+      .transform((r) => ({ year: r.year, municipalityCode: r.municipality_code, targetGroup: r.target_group, share: r.share })),
+    key: (r) => `${r.municipalityCode}|${r.year}|${r.targetGroup}`,
+    keyColumns: ["municipality_code", "year", "target_group"],
+  },
+  check: checkMunicipalities,
+  async write(tx, rows, source) {
+    const desired = rows.map((r) => ({ municipalityCode: r.municipalityCode, year: r.year, targetGroup: r.targetGroup, share: r.share as never, sourceId: source.id }));
+    await writeSource(tx, source);
+    return syncRows({
+        existing: await tx.participationShare.findMany({ where: { year: { in: [...new Set(rows.map((r) => r.year))] }, municipalityCode: { in: [...new Set(rows.map((r) => r.municipalityCode))] } } }),
+        desired,
+        key: (s) => `${s.municipalityCode}|${s.year}|${s.targetGroup}`,
+        insert: (data) => tx.participationShare.createMany({ data }),
+        update: ({ municipalityCode, year, targetGroup, ...data }) =>
+          tx.participationShare.update({ where: { municipalityCode_year_targetGroup: { municipalityCode, year, targetGroup } }, data }),
+    });
+  },
+};
+
+export const buigMacrobudget: ImportTarget<{ year: number; stage: string; cents: bigint; publishedOn: string | null }> = {
+  format: {
+    name: "buig-macrobudget",
+    description: "The national BUIG macrobudget per year and stage, in euros.",
+    columns: [
+      { name: "year", required: true, description: "budget year, e.g. 2018" },
+      { name: "stage", required: true, description: "provisional, further_provisional or definitive" },
+      { name: "amount_eur", required: true, description: "the macrobudget in euros: 6012000000.00" },
+      { name: "published_on", required: false, description: "when this stage was published: 2018-09-28" },
+    ],
+    example: "year,stage,amount_eur,published_on\n2018,definitive,6012000000.00,2018-09-28\n",
+    schema: z
+      .object({ year: yearColumn, stage: stageColumn, amount_eur: nonNegativeEurosColumn, published_on: isoDateColumn.optional() })
+      .transform((r) => ({ year: r.year, stage: r.stage, cents: eurosToCents(r.amount_eur), publishedOn: r.published_on ?? null })),
+    key: (r) => `${r.year}|${r.stage}`,
+    keyColumns: ["year", "stage"],
+  },
+  async write(tx, rows, source) {
+    const desired = rows.map((r) => ({
+      year: r.year, stage: r.stage, amountCents: r.cents, qualifier: "STATED", publishedOn: r.publishedOn, sourceId: source.id, note: null,
+    }));
+    await writeSource(tx, source);
+    return syncRows({
+        existing: await tx.buigMacrobudget.findMany({ where: { year: { in: [...new Set(rows.map((r) => r.year))] } } }),
+        desired,
+        key: (m) => `${m.year}|${m.stage}`,
+        insert: (data) => tx.buigMacrobudget.createMany({ data }),
+        update: ({ year, stage, ...data }) => tx.buigMacrobudget.update({ where: { year_stage: { year, stage } }, data }),
+    });
+  },
+};
+
+export const MUNICIPAL_IMPORTS = {
+  "buig-budgets": buigBudgets,
+  "buig-spending": buigSpending,
+  "participation-shares": participationShares,
+  "buig-macrobudget": buigMacrobudget,
+} as const;
