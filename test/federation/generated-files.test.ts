@@ -2,9 +2,17 @@ import { readFileSync } from "node:fs";
 import { generate } from "@graphql-codegen/cli";
 import { describe, expect, it } from "vitest";
 import codegenConfig from "../../codegen.ts";
+import { importDocs } from "../../scripts/import-docs.ts";
 import { SUPERGRAPH_FILE, composeSupergraph } from "../../src/federation/compose.ts";
 
 describe("generated files are up to date", () => {
+  it("documents every import format, with an example file each", () => {
+    for (const [file, content] of importDocs()) {
+      // if this fails: npm run docs:imports
+      expect(readFileSync(file, "utf8"), file).toBe(content);
+    }
+  });
+
   it("composes without errors or unaccepted hints, into the committed supergraph", () => {
     const composition = composeSupergraph();
     expect(composition.errors).toEqual([]);

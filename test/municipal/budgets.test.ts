@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BACKENDS } from "../support/databases.ts";
+import { startTestStack, type TestStack } from "../support/stack.ts";
+
+const cents = (euros: string) => BigInt(euros.replace(".", ""));
+const SOURCE = "source { kind publisher document note }";
+
+describe.each(BACKENDS)("budgets through the gateway ($name)", (backend) => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack(backend);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it("gives the national BUIG figures as the minister published them", async () => {
+    const res = await stack.gql(`{
+      y2016: buigNational(year: 2016) {
+        macrobudget { stage value qualifier ${SOURCE} }
+        publishedResult { amount percentOfBudget kind qualifier ${SOURCE} }
+        spending { value qualifier }
+      }
+      y2017: buigNational(year: 2017) {
+        macrobudget { stage value qualifier publishedOn ${SOURCE} }
+        macrobudgetStages { stage value qualifier source { kind } }
+        changeOnPreviousYear { value qualifier }
+      }
+      y2013: buigNational(year: 2013) { publishedResult { amount kind qualifier } macrobudget { value } }
+      cumulative: municipalFigures(topic: BUIG, period: "2012-2016") { metric value unit qualifier }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const { y2016, y2017, y2013, cumulative } = res.data!;
+    expect(y2016.publishedResult).toMatchObject({ amount: "-270000000.00", percentOfBudget: "-4.8", kind: "DEFICIT", qualifier: "ABOUT" });
+    expect(y2016.publishedResult.source.kind).toBe("OFFICIAL");
+    // 2016's macrobudget follows from 2017's (€5.8 bn) and the published increase of €142 m
+    expect(y2016.macrobudget).toMatchObject({ stage: "DEFINITIVE", value: "5658000000.00", qualifier: "ABOUT" });
+    expect(y2016.macrobudget.source.kind).toBe("DERIVED");
+    expect(y2016.spending).toEqual({ value: "5928000000.00", qualifier: "ABOUT" });
+    expect(y2017.macrobudget).toMatchObject({ stage: "FURTHER_PROVISIONAL", value: "5800000000.00", qualifier: "ABOUT", publishedOn: "2017-06-30" });
+    expect(y2017.macrobudget.source.kind).toBe("OFFICIAL");
+    expect(y2017.macrobudgetStages).toEqual([
+      { stage: "PROVISIONAL", value: "5774000000.00", qualifier: "ABOUT", source: { kind: "DERIVED" } },
+      { stage: "FURTHER_PROVISIONAL", value: "5800000000.00", qualifier: "ABOUT", source: { kind: "OFFICIAL" } },
+    ]);
+    expect(y2017.changeOnPreviousYear).toEqual({ value: "142000000.00", qualifier: "STATED" });
+    expect(y2013).toEqual({ publishedResult: { amount: "300000000.00", kind: "SURPLUS", qualifier: "ABOUT" }, macrobudget: null });
+    expect(cumulative).toEqual([
+      { metric: "cumulative_result", value: "-35", unit: "EUR_MILLION", qualifier: "ABOUT" },
+      { metric: "cumulative_result_pct", value: "0.12", unit: "PERCENT", qualifier: "STATED" },
+    ]);
+  });
+
+  it("gives the participation budget 2017–2021 as published, with the rounding of 2021 visible", async () => {
+    const res = await stack.gql(`{
+      participationBudgets {
+        year total { value source { kind } } classicTargetGroup { value } newTargetGroup { value }
+        partsSum { value } partsDifference allocationDifference municipalTotal { municipalityCount total { value source { kind } } }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const table = res.data!.participationBudgets.map((y: any) => [y.year, y.total.value, y.classicTargetGroup.value, y.newTargetGroup.value]);
+    expect(table).toEqual([
+      [2017, "612709000.00", "522856000.00", "89853000.00"],
+      [2018, "622149000.00", "511136000.00", "111013000.00"],
+      [2019, "643794000.00", "513779000.00", "130015000.00"],
+      [2020, "658958000.00", "513775000.00", "145183000.00"],
+      [2021, "699724000.00", "513772000.00", "185953000.00"],
+    ]);
+    const y2021 = res.data!.participationBudgets[4];
+    expect(y2021.partsSum.value).toBe("699725000.00");
+    expect(y2021.partsDifference).toBe("1000.00");
+    for (const y of res.data!.participationBudgets) {
+      expect(y.total.source.kind).toBe("OFFICIAL");
+      // synthetic shares divide each published part exactly
+      expect(y.allocationDifference).toBe("0.00");
+      expect(y.municipalTotal.municipalityCount).toBe(342);
+      expect(y.municipalTotal.total.source.kind).toBe("SYNTHETIC");
+    }
+  });
+
+  it("adds the synthetic municipal figures up to the national totals, and says they are synthetic", async () => {
+    const res = await stack.gql(`{
+      buigNationalYears { year macrobudget { value } municipalTotal { municipalityCount budget { value source { kind } } } budgetDifference { value } resultDifference { value } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const years = res.data!.buigNationalYears;
+    expect(years.map((y: { year: number }) => y.year)).toEqual([2013, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    for (const y of years.filter((y: { municipalTotal: unknown }) => y.municipalTotal)) {
+      expect(y.municipalTotal.municipalityCount).toBe(342);
+      expect(y.budgetDifference.value).toBe("0.00");
+      expect(y.municipalTotal.budget.source.kind).toBe("SYNTHETIC");
+    }
+    expect(years.find((y: { year: number }) => y.year === 2016).resultDifference.value).toBe("0.00");
+  });
+
+  it("answers the done-when question: a municipality and its region in 2017, each figure with provenance", async () => {
+    const res = await stack.gql(`{
+      municipality(code: "GM0014") {
+        name
+        buig(year: 2017) {
+          budget { stage value ${SOURCE} } spending { value ${SOURCE} }
+          result { amount percentOfBudget kind ${SOURCE} }
+          safetyNet { payment eligible rule { ownRiskPercent source { kind note } } ${SOURCE} }
+        }
+        participationBudget(year: 2017) { classicTargetGroup { share amount ${SOURCE} } newTargetGroup { amount } total { value ${SOURCE} } }
+        labourMarketRegion {
+          name
+          buig(year: 2017) { municipalityCount budget { value ${SOURCE} } spending { value } result { amount percentOfBudget ${SOURCE} } safetyNetPayments { value } }
+          participationBudget(year: 2017) { total { value ${SOURCE} } }
+          municipalities(first: 50) { nodes { code buig(year: 2017) { budget { value } spending { value } result { amount } safetyNet { payment } } participationBudget(year: 2017) { total { value } } } }
+        }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const m = res.data!.municipality;
+    expect(m.name).toBe("Groningen");
+    const b = m.buig;
+    expect(cents(b.result.amount)).toBe(cents(b.budget.value) - cents(b.spending.value));
+    expect(b.budget.source.kind).toBe("SYNTHETIC");
+    expect(b.result.source.kind).toBe("SYNTHETIC");
+    expect(b.safetyNet.rule.source.kind).toBe("ASSUMED");
+    expect(b.safetyNet.rule.source.note).toMatch(/not checked against the legal text/);
+    expect(cents(m.participationBudget.total.value)).toBe(
+      cents(m.participationBudget.classicTargetGroup.amount) + cents(m.participationBudget.newTargetGroup.amount),
+    );
+
+    const region = m.labourMarketRegion;
+    const members = region.municipalities.nodes;
+    expect(region.name).toBe("Groningen");
+    expect(region.buig.municipalityCount).toBe(members.length);
+    const sum = (pick: (n: any) => string) => members.reduce((s: bigint, n: any) => s + cents(pick(n)), 0n);
+    expect(cents(region.buig.budget.value)).toBe(sum((n) => n.buig.budget.value));
+    expect(cents(region.buig.spending.value)).toBe(sum((n) => n.buig.spending.value));
+    expect(cents(region.buig.result.amount)).toBe(sum((n) => n.buig.result.amount));
+    expect(cents(region.buig.safetyNetPayments.value)).toBe(sum((n) => n.buig.safetyNet.payment));
+    expect(cents(region.participationBudget.total.value)).toBe(sum((n) => n.participationBudget.total.value));
+    expect(region.buig.budget.source.kind).toBe("SYNTHETIC");
+  });
+
+  it("makes a constant number of SQL queries in each subgraph for all 342 municipalities with their 2017 BUIG result and region", async () => {
+    const query = `query ($first: Int) {
+      municipalities(first: $first) { nodes { code labourMarketRegion { name } buig(year: 2017) { result { amount percentOfBudget } safetyNet { payment } } } }
+    }`;
+    const counts = async (first: number) => {
+      const before = stack.sqlCounts();
+      const res = await stack.gql(query, { first });
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.municipalities.nodes).toHaveLength(first);
+      const after = stack.sqlCounts();
+      return { reference: after.reference - before.reference, municipal: after.municipal - before.municipal };
+    };
+    const few = await counts(5);
+    const all = await counts(342);
+    expect(all).toEqual(few);
+    expect(all.municipal).toBeLessThanOrEqual(8);
+  });
+
+  it("rejects a year outside 1990–2100 and returns null for a year without figures", async () => {
+    const bad = await stack.gql(`{ buigNational(year: 1800) { year } }`);
+    expect(bad.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "year" });
+    const none = await stack.gql(`{ buigNational(year: 2030) { year } municipality(code: "GM0363") { buig(year: 2030) { year } participationBudget(year: 2030) { year } } }`);
+    expect(none.errors).toBeUndefined();
+    expect(none.data).toEqual({ buigNational: null, municipality: { buig: null, participationBudget: null } });
+  });
+});
