@@ -34,6 +34,19 @@ const subgraphs = {
   uwv: {
     OfficialFigure: "OfficialFigureModel",
     Source: "SourceModel",
+    LabourMarketRegion: "LabourMarketRegionModel",
+    JobCount: "JobCountModel",
+    Share: "ShareModel",
+    Amount: "AmountModel",
+    JobAgreementYear: "JobAgreementYearModel",
+    SectorResult: "SectorResultModel",
+    QuotaOutcome: "QuotaOutcomeModel",
+    QuotaRule: "QuotaRuleModel",
+    RegionalJobs: "RegionalJobsModel",
+    RegionalJobTotals: "RegionalJobTotalsModel",
+    ShelteredWorkAssessments: "ShelteredWorkAssessmentsModel",
+    RetentionFigure: "RetentionFigureModel",
+    CandidateProfileCount: "CandidateProfileCountModel",
   },
 } satisfies Record<string, Record<string, string>>;
 
@@ -52,7 +65,8 @@ const config: CodegenConfig = {
           enumsAsTypes: true,
           contextType: "../context.ts#Context",
           mappers: Object.fromEntries(Object.entries(mappers).map(([type, model]) => [type, `../models.ts#${model}`])),
-          scalars: { Date: "Date | string", Decimal: "string", Euro: "bigint" },
+          // Decimal values are strings or exact decimals (domain/decimal.ts Dec), serialized by toString()
+          scalars: { Date: "Date | string", Decimal: "string | { toString(): string }", Euro: "bigint" },
           resolverTypeWrapperSignature: "Promise<T> | T",
           emitLegacyCommonJSImports: false,
           importExtension: ".ts",

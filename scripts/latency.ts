@@ -45,5 +45,19 @@ const before = stack.databases.reference.stats.queries;
 await post(stack.gateway.url, all);
 console.log(`342 municipalities with region, province, population: ${stack.databases.reference.stats.queries - before} SQL statements`);
 
+const budgets = `{ municipalities(first: 500) { nodes { code labourMarketRegion { name } buig(year: 2017) { result { amount percentOfBudget } safetyNet { payment } } } } }`;
+const sql = () => ({ ...Object.fromEntries(Object.entries(stack.databases).map(([name, db]) => [name, db.stats.queries])) });
+const start = sql();
+let t = performance.now();
+await post(stack.gateway.url, budgets);
+const end = sql();
+console.log(
+  `342 municipalities with region and 2017 BUIG result: ${(performance.now() - t).toFixed(0)} ms, SQL statements: ` +
+    Object.keys(end).map((k) => `${k} ${end[k]! - start[k]!}`).join(", "),
+);
+t = performance.now();
+await post(stack.gateway.url, `{ buigNational(year: 2017) { municipalTotal { budget { value } result { amount } safetyNetPayments { value } } budgetDifference { value } } }`);
+console.log(`national 2017 BUIG with the sum over all municipalities: ${(performance.now() - t).toFixed(0)} ms`);
+
 await stack.stop();
 rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,8 @@ import { buigResult, safetyNetPayment, type SafetyNetRule } from "../../domain/b
 import { byStage, combineQualifiers, macrobudgetStagesOf } from "../../domain/macrobudget.ts";
 import { applyShare, millionsToCents, shareOf, sumCents, type Cents } from "../../domain/money.ts";
 import { figureFilterKey } from "../../shared/official-figures/loaders.ts";
-import { computedSource, type SourceModel, type SourceRef } from "../../shared/source.ts";
+import type { SourceRef } from "../../shared/source.ts";
+import { computedFrom, resolveSourceRef } from "../../shared/source-refs.ts";
 import type { BuigBudgetModel, MunicipalFigureModel } from "../../generated/prisma/models.ts";
 import type { Context } from "./context.ts";
 import { codeYear } from "./loaders.ts";
@@ -24,31 +25,11 @@ import type {
 } from "./models.ts";
 
 
-async function sourcesOf(refs: readonly SourceRef[], ctx: Context): Promise<SourceModel[]> {
-  const ids = [...new Set(refs.filter((r): r is string => typeof r === "string"))];
-  const loaded = await ctx.loaders.source.loadMany(ids);
-  const byId = new Map(ids.map((id, i) => [id, loaded[i]]));
-  return refs.map((ref) => {
-    if (typeof ref !== "string") return ref;
-    const source = byId.get(ref);
-    if (!source || source instanceof Error) throw new Error(`source ${ref} is missing`);
-    return source;
-  });
-}
-
 /** Resolves a SourceRef for the GraphQL `source` fields. */
-export async function resolveSource(ref: SourceRef, ctx: Context): Promise<SourceModel> {
-  return (await sourcesOf([ref], ctx))[0]!;
-}
+export const resolveSource = (ref: SourceRef, ctx: Context) => resolveSourceRef(ref, ctx.loaders.source);
 
-async function computed(
-  document: string,
-  inputs: readonly SourceRef[],
-  ctx: Context,
-  note?: string,
-): Promise<SourceModel> {
-  return computedSource(document, await sourcesOf(inputs, ctx), note);
-}
+const computed = (document: string, inputs: readonly SourceRef[], ctx: Context, note?: string) =>
+  computedFrom(document, inputs, ctx.loaders.source, note);
 
 const FIGURE_BUIG = figureFilterKey({ topic: "buig" });
 const FIGURE_PARTICIPATION = figureFilterKey({ topic: "participatie_budget" });

@@ -1,13 +1,11 @@
 import type { Database } from "../../db/database.ts";
-import { createFigureLoaders } from "../../shared/official-figures/loaders.ts";
+import { createUwvLoaders, type UwvLoaders } from "./loaders.ts";
 
-/** One context per request: fresh DataLoaders, so nothing is cached across requests. */
-export function createContext(db: Database) {
-  return {
-    loaders: {
-      ...createFigureLoaders({ figures: db.prisma.uwvFigure, sources: db.prisma.uwvSource }),
-    },
-  };
+export interface Context {
+  loaders: UwvLoaders;
 }
 
-export type Context = ReturnType<typeof createContext>;
+/** One context per request: fresh DataLoaders, so nothing is cached across requests. */
+export function createContext(db: Database): Context {
+  return { loaders: createUwvLoaders(db.prisma) };
+}

@@ -1,3 +1,113 @@
-// Parent types of the resolvers (codegen mappers).
-export type { UwvFigureModel as OfficialFigureModel } from "../../generated/prisma/models.ts";
+// Parent types of the resolvers (codegen mappers): what the data layer and the services hand over.
+import type { Dec } from "../../domain/decimal.ts";
+import type { Sector } from "../../domain/job-agreement.ts";
+import type { SourceRef } from "../../shared/source.ts";
+
+export type { UwvFigureModel as OfficialFigureModel, QuotaRuleModel } from "../../generated/prisma/models.ts";
 export type { SourceModel } from "../../shared/source.ts";
+import type { QuotaRuleModel } from "../../generated/prisma/models.ts";
+
+/** An entity this subgraph extends: only its key is known here. */
+export type LabourMarketRegionModel = { code: string };
+
+export interface JobCountModel {
+  value: Dec;
+  qualifier: string;
+  source: SourceRef;
+}
+export type ShareModel = JobCountModel;
+
+export interface AmountModel {
+  cents: bigint;
+  qualifier: string;
+  source: SourceRef;
+}
+
+export interface QuotaOutcomeModel {
+  applies: boolean;
+  missingJobs: Dec | null;
+  levy: AmountModel | null;
+  rule: QuotaRuleModel;
+}
+
+export interface SectorResultModel {
+  sector: Sector | "TOTAL";
+  allocationKey: ShareModel | null;
+  baselineAllocationKey: ShareModel | null;
+  directExtraJobs: JobCountModel | null;
+  hiredExtraJobs: JobCountModel | null;
+  publishedHiredExtraJobs: JobCountModel | null;
+  extraJobs: JobCountModel | null;
+  publishedExtraJobs: JobCountModel | null;
+  extraJobsDifference: Dec | null;
+  hiredSharePercent: Dec | null;
+  target: JobCountModel | null;
+  realisedExtraJobs: JobCountModel | null;
+  shortfall: JobCountModel | null;
+  surplus: JobCountModel | null;
+  progressPercent: Dec | null;
+  targetMet: boolean | null;
+  changeOnPreviousYear: JobCountModel | null;
+  quota: QuotaOutcomeModel | null;
+}
+
+export interface JobAgreementYearModel {
+  year: number;
+  hoursPerJob: Dec;
+  baselineJobs: JobCountModel | null;
+  baselineHiredJobs: JobCountModel | null;
+  hiredJobs: JobCountModel | null;
+  totalJobs: JobCountModel | null;
+  publishedTotalJobs: JobCountModel | null;
+  sectors: SectorResultModel[];
+}
+
+export interface RegionalJobsModel {
+  year: number;
+  quarter: number;
+  paidHoursPerWeek: Dec;
+  jobs: Dec;
+  baselineJobs: Dec | null;
+  extraJobs: Dec | null;
+  changeOnPreviousYear: Dec | null;
+  changeOnPreviousQuarter: Dec | null;
+  sourceId: string;
+}
+
+export interface RegionalJobTotalsModel {
+  year: number;
+  quarter: number;
+  regionCount: number;
+  jobs: JobCountModel;
+  publishedNationalJobs: JobCountModel | null;
+  difference: Dec | null;
+}
+
+export interface ShelteredWorkAssessmentsModel {
+  period: string;
+  requester: "MUNICIPALITY" | "CITIZEN" | "TOTAL";
+  assessments: number | null;
+  positive: number | null;
+  positiveRatePercent: Dec | null;
+  publishedPositiveRatePercent: Dec | null;
+  rateDifference: Dec | null;
+  sourceId: string;
+}
+
+export interface RetentionFigureModel {
+  metric: string;
+  period: string;
+  background: "ALL" | "WSW" | "WAJONG" | "PARTICIPATIEWET";
+  percent: string;
+  qualifier: string;
+  note: string | null;
+  sourceId: string;
+}
+
+export interface CandidateProfileCountModel {
+  period: string;
+  channel: "MUNICIPAL" | "UWV";
+  profiles: number;
+  sharePercent: Dec | null;
+  sourceId: string;
+}

@@ -1,15 +1,94 @@
-import { Decimal, Date } from "../../shared/scalars.ts";
+import { periodLabel } from "../../domain/regional-jobs.ts";
+import { parsePeriod } from "../../domain/periods.ts";
+import { badUserInput } from "../../shared/errors.ts";
 import { officialFigureFields } from "../../shared/official-figures/resolvers.ts";
 import { figureFilterKey } from "../../shared/official-figures/loaders.ts";
+import { Date, Decimal, Euro } from "../../shared/scalars.ts";
+import { resolveSourceRef } from "../../shared/source-refs.ts";
+import type { SourceRef } from "../../shared/source.ts";
+import type { Context } from "./context.ts";
 import type { Resolvers } from "./generated/resolvers-types.ts";
+import { jobAgreementYear, jobAgreementYears } from "./job-agreement.ts";
+import { candidateProfiles, retention, shelteredWorkAssessments } from "./published-series.ts";
+import { regionalTotals, regionSeries } from "./regional-jobs.ts";
+
+const YEARS = { min: 1990, max: 2100 };
+
+function yearArgument(name: string, year: number): number {
+  if (!Number.isInteger(year) || year < YEARS.min || year > YEARS.max) {
+    throw badUserInput(name, `${year} is not a year between ${YEARS.min} and ${YEARS.max}`);
+  }
+  return year;
+}
+
+function quarterArgument(quarter: number | null | undefined): number {
+  const q = quarter ?? 4;
+  if (!Number.isInteger(q) || q < 1 || q > 4) throw badUserInput("quarter", `${q} is not a quarter; give 1, 2, 3 or 4`);
+  return q;
+}
+
+const source = (parent: { source: SourceRef }, _: unknown, ctx: Context) => resolveSourceRef(parent.source, ctx.loaders.source);
+const sourceById = (parent: { sourceId: string }, _: unknown, ctx: Context) => resolveSourceRef(parent.sourceId, ctx.loaders.source);
+const periodDates = {
+  periodStart: (p: { period: string }) => parsePeriod(p.period)?.start ?? null,
+  periodEnd: (p: { period: string }) => parsePeriod(p.period)?.end ?? null,
+};
 
 export const resolvers: Resolvers = {
   Decimal,
   Date,
+  Euro,
   Query: {
     uwvFigures: (_, { topic, metric, period }, { loaders }) =>
       loaders.figures.load(figureFilterKey({ topic: topic?.toLowerCase(), metric, period })),
+    jobAgreement: (_, { year }, ctx) => jobAgreementYear(yearArgument("year", year), ctx),
+    jobAgreementYears: async (_, __, ctx) => {
+      const years = await Promise.all((await jobAgreementYears(ctx)).map((year) => jobAgreementYear(year, ctx)));
+      return years.filter((y) => y !== null);
+    },
+    regionalJobTotals: (_, { year, quarter }, ctx) => regionalTotals(yearArgument("year", year), quarterArgument(quarter), ctx),
+    quotaRules: (_, __, { loaders }) => loaders.quotaRules.load("all"),
+    shelteredWorkAssessments: (_, args, ctx) => shelteredWorkAssessments(args, ctx),
+    retention: (_, args, ctx) => retention(args, ctx),
+    candidateProfiles: (_, args, ctx) => candidateProfiles(args, ctx),
   },
+
+  LabourMarketRegion: {
+    // Only the key is known here; the reference subgraph owns the entity.
+    __resolveReference: (reference) => ({ code: reference.code }),
+    jobAgreement: async (r, { year, quarter }, ctx) => {
+      const y = yearArgument("year", year);
+      const q = quarterArgument(quarter);
+      return (await regionSeries(r.code, ctx)).find((f) => f.year === y && f.quarter === q) ?? null;
+    },
+    jobAgreementSeries: async (r, { fromYear, toYear, quarterly }, ctx) => {
+      const from = fromYear == null ? YEARS.min : yearArgument("fromYear", fromYear);
+      const to = toYear == null ? YEARS.max : yearArgument("toYear", toYear);
+      if (from > to) throw badUserInput("toYear", `${to} is before fromYear ${from}`);
+      return (await regionSeries(r.code, ctx)).filter(
+        (f) => f.year >= from && f.year <= to && (quarterly || f.quarter === 4),
+      );
+    },
+  },
+
+  JobAgreementYear: {
+    sector: (y, { sector }) => y.sectors.find((s) => s.sector === sector) ?? null,
+  },
+  JobCount: { source },
+  Share: { source },
+  Amount: { value: (a) => a.cents, source },
+  QuotaRule: {
+    sector: (r) => r.sector.toUpperCase() as "MARKET" | "GOVERNMENT",
+    activationSource: (r, _, ctx) => resolveSourceRef(r.activationSourceId, ctx.loaders.source),
+    levyPerJob: (r) => ({ cents: r.levyPerJobCents, qualifier: "STATED", source: r.levySourceId }),
+  },
+  RegionalJobs: {
+    period: (f) => periodLabel(f.year, f.quarter),
+    source: sourceById,
+  },
+  ShelteredWorkAssessments: { ...periodDates, source: sourceById },
+  RetentionFigure: { ...periodDates, source: sourceById },
+  CandidateProfileCount: { ...periodDates, source: sourceById },
   OfficialFigure: {
     ...officialFigureFields,
     source: async (figure, _, { loaders }) => (await loaders.source.load(figure.sourceId))!,

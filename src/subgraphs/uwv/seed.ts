@@ -1,14 +1,69 @@
 import type { Database } from "../../db/database.ts";
-import { readDocumentSources, readOfficialFigures } from "../../shared/official-figures/read.ts";
+import { eurosToCents } from "../../domain/money.ts";
+import { readCsv } from "../../shared/csv.ts";
+import { datasetFile } from "../../shared/datasets.ts";
+import { readDocumentSources, readOfficialFigures, type SourceRow } from "../../shared/official-figures/read.ts";
 import { syncFigures } from "../../shared/official-figures/seed.ts";
-import type { SyncCounts } from "../../shared/sync.ts";
+import { SOURCES as CBS } from "../../shared/reference-data.ts";
+import { addCounts, syncRows, type SyncCounts } from "../../shared/sync.ts";
+import type { QuotaRuleModel, UwvRegionModel } from "../../generated/prisma/models.ts";
 
-/** Loads the official national figures of the UWV topics in one transaction (idempotent). */
+export const ASSUMED_LEVY_SOURCE: SourceRow = {
+  id: "assumed-quota-levy",
+  publisher: "nl-work-graph (assumed parameter)",
+  document: "Quotumheffing per ontbrekende arbeidsplaats, Wet banenafspraak en quotum arbeidsbeperkten",
+  url: null,
+  date: "2015",
+  kind: "ASSUMED",
+  license: null,
+  note: "ASSUMED: EUR 5,000 per missing job as commonly cited; not in the source letters and not checked against the legal text, which is not available offline.",
+};
+
+export function readQuotaRules(): QuotaRuleModel[] {
+  return readCsv(datasetFile("quota-rules.csv")).map((row) => ({
+    sector: row.sector!,
+    yearFrom: Number(row.year_from),
+    yearTo: Number(row.year_to),
+    applies: row.applies === "true",
+    levyPerJobCents: eurosToCents(row.levy_per_job_eur!),
+    activationSourceId: row.activation_source!,
+    levySourceId: ASSUMED_LEVY_SOURCE.id,
+  }));
+}
+
+export function readRegions(): UwvRegionModel[] {
+  return readCsv(datasetFile("labour-market-regions-2025.csv")).map((row) => ({
+    code: row.code!,
+    name: row.name!,
+    population: Number(row.population_2024_01_01),
+    sourceId: CBS.areas.id,
+  }));
+}
+
+/** Loads the uwv subgraph's official data in one transaction; a second run changes nothing. */
 export function seedUwv(db: Database): Promise<SyncCounts> {
   const figures = readOfficialFigures("uwv");
-  const sources = readDocumentSources().filter((s) => figures.some((f) => f.sourceId === s.id));
+  const rules = readQuotaRules();
+  const letters = readDocumentSources().filter((s) => figures.some((f) => f.sourceId === s.id) || rules.some((r) => r.activationSourceId === s.id));
   return db.prisma.$transaction(
-    (tx) => syncFigures({ sources: tx.uwvSource, figures: tx.uwvFigure }, sources, figures),
+    async (tx) => {
+      const base = await syncFigures({ sources: tx.uwvSource, figures: tx.uwvFigure }, [...letters, { ...CBS.areas }, ASSUMED_LEVY_SOURCE], figures);
+      const regions = await syncRows({
+        existing: await tx.uwvRegion.findMany(),
+        desired: readRegions(),
+        key: (r) => r.code,
+        insert: (data) => tx.uwvRegion.createMany({ data }),
+        update: ({ code, ...data }) => tx.uwvRegion.update({ where: { code }, data }),
+      });
+      const quota = await syncRows({
+        existing: await tx.quotaRule.findMany(),
+        desired: rules,
+        key: (r) => `${r.sector}|${r.yearFrom}`,
+        insert: (data) => tx.quotaRule.createMany({ data }),
+        update: ({ sector, yearFrom, ...data }) => tx.quotaRule.update({ where: { sector_yearFrom: { sector, yearFrom } }, data }),
+      });
+      return addCounts(base, regions, quota);
+    },
     { timeout: 60_000, maxWait: 10_000 },
   );
 }

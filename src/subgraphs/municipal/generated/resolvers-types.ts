@@ -15,7 +15,7 @@ export type Scalars = {
   /** A calendar date, ISO 8601 (2024-01-01). */
   Date: { input: Date | string; output: Date | string; }
   /** An exact decimal number as a string, e.g. "612.709". Never rounded through binary floating point. */
-  Decimal: { input: string; output: string; }
+  Decimal: { input: string | { toString(): string }; output: string | { toString(): string }; }
   /**
    * An amount of money in euros (currency EUR) as an exact decimal string with two decimals, the cents:
    * "5800000000.00". Never a binary floating-point number.

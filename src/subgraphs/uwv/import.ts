@@ -1,0 +1,79 @@
+// CSV import of real regional job-agreement figures (documented in docs/import-formats.md).
+import { z } from "zod";
+import { Dec } from "../../domain/decimal.ts";
+import { HOURS_PER_JOB } from "../../domain/job-agreement.ts";
+import { regionCodeColumn, yearColumn, type ImportError, type ParsedRow } from "../../shared/import/csv-import.ts";
+import type { ImportTarget } from "../../shared/import/run.ts";
+import { syncRows } from "../../shared/sync.ts";
+
+const positiveDecimal = (what: string) =>
+  z.string().regex(/^\d+(\.\d{1,4})?$/, `must be ${what} with a point and at most four decimals, e.g. 12345.5`);
+
+export const regionalJobs: ImportTarget<{ regionCode: string; year: number; quarter: number; hours: string }> = {
+  format: {
+    name: "regional-jobs",
+    description:
+      "Job-agreement jobs per labour-market region at the end of a quarter, as paid hours a week (verloonde uren) or as jobs " +
+      "of 25.5 hours (then stored as jobs × 25.5 hours). Give exactly one of paid_hours_per_week and jobs.",
+    columns: [
+      { name: "region_code", required: true, description: "labour-market region, e.g. AM01" },
+      { name: "year", required: true, description: "year, e.g. 2021; 2012 is the baseline (nulmeting)" },
+      { name: "quarter", required: false, description: "1–4; empty means 4, the end-of-year measurement" },
+      { name: "paid_hours_per_week", required: false, description: "paid hours a week of jobs in the target group: 114763.5" },
+      { name: "jobs", required: false, description: "jobs of 25.5 hours, when hours are not given: 4500.5" },
+    ],
+    example: "region_code,year,quarter,paid_hours_per_week,jobs\nAM01,2021,4,114763.5,\nAM02,2021,4,,4021\nAM01,2012,,,2210\n",
+    schema: z
+      .object({
+        region_code: regionCodeColumn,
+        year: yearColumn,
+        quarter: z.coerce.number().int("must be 1, 2, 3 or 4").min(1, "must be 1, 2, 3 or 4").max(4, "must be 1, 2, 3 or 4").optional(),
+        paid_hours_per_week: positiveDecimal("paid hours").optional(),
+        jobs: positiveDecimal("a number of jobs").optional(),
+      })
+      .superRefine((r, ctx) => {
+        if ((r.paid_hours_per_week === undefined) === (r.jobs === undefined)) {
+          ctx.addIssue({ code: "custom", path: ["paid_hours_per_week"], message: "give exactly one of paid_hours_per_week and jobs" });
+        }
+      })
+      .transform((r) => ({
+        regionCode: r.region_code,
+        year: r.year,
+        quarter: r.quarter ?? 4,
+        hours: r.paid_hours_per_week ?? Dec.of(r.jobs!).mul(HOURS_PER_JOB).toString(),
+      })),
+    key: (r) => `${r.regionCode}|${r.year}|${r.quarter}`,
+    keyColumns: ["region_code", "year", "quarter"],
+  },
+  async check(rows: ParsedRow<{ regionCode: string }>[], db, file): Promise<ImportError[]> {
+    const known = new Set((await db.prisma.uwvRegion.findMany({ select: { code: true } })).map((r) => r.code));
+    return rows
+      .filter((r) => !known.has(r.row.regionCode))
+      .map((r) => ({
+        file: file.split("/").at(-1)!,
+        row: r.line,
+        column: "region_code",
+        message: `unknown labour-market region ${r.row.regionCode}: not one of the 35 regions of 2025`,
+      }));
+  },
+  async write(tx, rows, source) {
+    await syncRows({
+      existing: await tx.uwvSource.findMany({ where: { id: source.id } }),
+      desired: [source],
+      key: (s) => s.id,
+      insert: (data) => tx.uwvSource.createMany({ data }),
+      update: ({ id, ...data }) => tx.uwvSource.update({ where: { id }, data }),
+    });
+    const desired = rows.map((r) => ({ regionCode: r.regionCode, year: r.year, quarter: r.quarter, paidHoursPerWeek: r.hours as never, sourceId: source.id }));
+    return syncRows({
+      existing: await tx.regionalJobMeasurement.findMany({ where: { year: { in: [...new Set(rows.map((r) => r.year))] } } }),
+      desired,
+      key: (m) => `${m.regionCode}|${m.year}|${m.quarter}`,
+      insert: (data) => tx.regionalJobMeasurement.createMany({ data }),
+      update: ({ regionCode, year, quarter, ...data }) =>
+        tx.regionalJobMeasurement.update({ where: { regionCode_year_quarter: { regionCode, year, quarter } }, data }),
+    });
+  },
+};
+
+export const UWV_IMPORTS = { "regional-jobs": regionalJobs } as const;

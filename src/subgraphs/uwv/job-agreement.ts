@@ -1,0 +1,194 @@
+// The national job-agreement table of a year: published values as stored, the derived ones computed
+// from their inputs (hired jobs × allocation keys, direct + hired, against the target), both shown.
+import { Dec } from "../../domain/decimal.ts";
+import {
+  againstTarget,
+  HOURS_PER_JOB,
+  hiredExtraJobs,
+  percentOf,
+  quotaLevyCents,
+  type Sector,
+} from "../../domain/job-agreement.ts";
+import { combineQualifiers } from "../../domain/macrobudget.ts";
+import { figureFilterKey } from "../../shared/official-figures/loaders.ts";
+import { computedFrom } from "../../shared/source-refs.ts";
+import type { SourceRef } from "../../shared/source.ts";
+import type { QuotaRuleModel, UwvFigureModel } from "../../generated/prisma/models.ts";
+import type { Context } from "./context.ts";
+import type { JobAgreementYearModel, JobCountModel, QuotaOutcomeModel, SectorResultModel } from "./models.ts";
+
+export const JOB_AGREEMENT = figureFilterKey({ topic: "banenafspraak" });
+const BASELINE_YEAR = 2012;
+const DIMENSION: Record<Sector | "TOTAL", string> = { MARKET: "market", GOVERNMENT: "government", TOTAL: "total" };
+const OTHER: Record<Sector, Sector> = { MARKET: "GOVERNMENT", GOVERNMENT: "MARKET" };
+
+type Figures = UwvFigureModel[];
+
+const find = (figures: Figures, metric: string, year: number, dimension: string) =>
+  figures.find((f) => f.metric === metric && f.period === String(year) && f.dimension === dimension) ?? null;
+
+const count = (figure: UwvFigureModel | null): JobCountModel | null =>
+  figure ? { value: Dec.of(figure.valueText), qualifier: figure.qualifier, source: figure.sourceId } : null;
+
+interface Builder {
+  ctx: Context;
+  year: number;
+  figures: Figures;
+}
+
+async function derived(b: Builder, value: Dec, inputs: (JobCountModel | null)[], what: string, note: string): Promise<JobCountModel> {
+  const present = inputs.filter((i): i is JobCountModel => i !== null);
+  return {
+    value,
+    qualifier: combineQualifiers(present.map((i) => i.qualifier)),
+    source: await computedFrom(`Job agreement ${b.year}: ${what}`, present.map((i) => i.source as SourceRef), b.ctx.loaders.source, note),
+  };
+}
+
+/** The allocation key of a sector; when only the other sector's is published, 1 minus that one. */
+async function allocationKey(b: Builder, year: number, sector: Sector): Promise<JobCountModel | null> {
+  const own = count(find(b.figures, "hire_allocation_key", year, DIMENSION[sector]));
+  if (own) return own;
+  const other = count(find(b.figures, "hire_allocation_key", year, DIMENSION[OTHER[sector]]));
+  return other ? derived(b, Dec.of(1).sub(other.value), [other], `${sector.toLowerCase()} allocation key`, "1 minus the other sector's key") : null;
+}
+
+function quotaRuleFor(rules: QuotaRuleModel[], sector: string, year: number): QuotaRuleModel | null {
+  return rules.find((r) => r.sector === sector && r.yearFrom <= year && year <= r.yearTo) ?? null;
+}
+
+async function sectorResult(
+  b: Builder,
+  sector: Sector | "TOTAL",
+  hired: { hiredJobs: JobCountModel | null; baselineHired: JobCountModel | null },
+  parts: SectorResultModel[],
+): Promise<SectorResultModel> {
+  const dimension = DIMENSION[sector];
+  const direct = count(find(b.figures, "extra_jobs_formal", b.year, dimension));
+  const publishedHired = count(find(b.figures, "extra_jobs_via_hire", b.year, dimension));
+  const publishedExtra = count(find(b.figures, "extra_jobs", b.year, dimension));
+  const target = count(find(b.figures, "target_extra_jobs", b.year, dimension));
+  const change = count(find(b.figures, "extra_jobs_change_vs_previous_year", b.year, dimension));
+
+  let key: JobCountModel | null = null;
+  let baselineKey: JobCountModel | null = null;
+  let hiredExtra: JobCountModel | null = null;
+  let extra: JobCountModel | null = null;
+  if (sector === "TOTAL") {
+    // the total is the sum of the sectors, so computed totals agree with their parts to the digit
+    const hiredParts = parts.map((p) => p.hiredExtraJobs);
+    const extraParts = parts.map((p) => p.extraJobs);
+    if (hiredParts.every(Boolean)) {
+      hiredExtra = await derived(b, hiredParts.reduce((s, p) => s.add(p!.value), Dec.of(0)), hiredParts, "extra hired jobs, total", "Sum of the sectors");
+    }
+    if (extraParts.every(Boolean)) {
+      extra = await derived(b, extraParts.reduce((s, p) => s.add(p!.value), Dec.of(0)), extraParts, "extra jobs, total", "Sum of the sectors");
+    }
+  } else {
+    key = await allocationKey(b, b.year, sector);
+    baselineKey = await allocationKey(b, BASELINE_YEAR, sector);
+    const { hiredJobs, baselineHired } = hired;
+    if (hiredJobs && key && baselineHired && baselineKey) {
+      hiredExtra = await derived(
+        b,
+        hiredExtraJobs(hiredJobs.value, key.value, baselineHired.value, baselineKey.value),
+        [hiredJobs, key, baselineHired, baselineKey],
+        `extra hired jobs, ${dimension}`,
+        `${hiredJobs.value} hired jobs × key ${key.value} − ${baselineHired.value} at the baseline × key ${baselineKey.value}`,
+      );
+    }
+    if (direct && hiredExtra) {
+      extra = await derived(b, direct.value.add(hiredExtra.value), [direct, hiredExtra], `extra jobs, ${dimension}`, "Direct employment (as published) + hired (computed)");
+    }
+  }
+
+  const realised = publishedExtra ?? extra;
+  let outcome: ReturnType<typeof againstTarget> | null = null;
+  let shortfall: JobCountModel | null = null;
+  let surplus: JobCountModel | null = null;
+  if (realised && target) {
+    outcome = againstTarget(realised.value, target.value);
+    shortfall = await derived(b, outcome.shortfall, [target, realised], `shortfall, ${dimension}`, "max(0, target − realised extra jobs)");
+    surplus = await derived(b, outcome.surplus, [target, realised], `surplus, ${dimension}`, "max(0, realised extra jobs − target)");
+  }
+  const hiredForShare = hiredExtra ?? publishedHired;
+  const quota = sector === "TOTAL" ? null : await quotaOutcome(b, sector, shortfall);
+  return {
+    sector,
+    allocationKey: key,
+    baselineAllocationKey: baselineKey,
+    directExtraJobs: direct,
+    hiredExtraJobs: hiredExtra,
+    publishedHiredExtraJobs: publishedHired,
+    extraJobs: extra,
+    publishedExtraJobs: publishedExtra,
+    extraJobsDifference: extra && publishedExtra ? extra.value.sub(publishedExtra.value) : null,
+    hiredSharePercent: hiredForShare && realised ? percentOf(hiredForShare.value, realised.value) : null,
+    target,
+    realisedExtraJobs: realised,
+    shortfall,
+    surplus,
+    progressPercent: outcome?.progressPercent ?? null,
+    targetMet: outcome?.met ?? null,
+    changeOnPreviousYear: change,
+    quota,
+  };
+}
+
+async function quotaOutcome(b: Builder, sector: Sector, shortfall: JobCountModel | null): Promise<QuotaOutcomeModel | null> {
+  const rule = quotaRuleFor(await b.ctx.loaders.quotaRules.load("all"), DIMENSION[sector], b.year);
+  if (!rule) return null;
+  if (!rule.applies || !shortfall) return { applies: rule.applies, missingJobs: shortfall?.value ?? null, levy: null, rule };
+  const levyCents = quotaLevyCents(shortfall.value, rule.levyPerJobCents);
+  const source = await computedFrom(
+    `Quota levy ${b.year}, ${DIMENSION[sector]}`,
+    [shortfall.source as SourceRef, rule.levySourceId, rule.activationSourceId],
+    b.ctx.loaders.source,
+    "Missing jobs × levy per job; an upper bound, as the levy falls on individual employers below the quota",
+  );
+  return { applies: true, missingJobs: shortfall.value, levy: { cents: levyCents, qualifier: "STATED", source }, rule };
+}
+
+export async function jobAgreementYear(year: number, ctx: Context): Promise<JobAgreementYearModel | null> {
+  const figures = await ctx.loaders.figures.load(JOB_AGREEMENT);
+  const b: Builder = { ctx, year, figures };
+  const ofYear = figures.filter((f) => f.period === String(year) && f.metric !== "hours_per_job_per_week");
+  if (ofYear.length === 0) return null;
+
+  const baselineJobs = count(find(figures, "baseline_jobs", BASELINE_YEAR, "total"));
+  const baselineHired = count(find(figures, "baseline_jobs_via_hire", BASELINE_YEAR, "total"));
+  const hiredJobs = count(find(figures, "jobs_via_hire", year, "total"));
+  const market = await sectorResult(b, "MARKET", { hiredJobs, baselineHired }, []);
+  const government = await sectorResult(b, "GOVERNMENT", { hiredJobs, baselineHired }, []);
+  const total = await sectorResult(b, "TOTAL", { hiredJobs, baselineHired }, [market, government]);
+  const totalJobs =
+    baselineJobs && total.extraJobs
+      ? await derived(b, baselineJobs.value.add(total.extraJobs.value), [baselineJobs, total.extraJobs], "all jobs", "Baseline jobs + computed extra jobs")
+      : null;
+  return {
+    year,
+    hoursPerJob: HOURS_PER_JOB,
+    baselineJobs,
+    baselineHiredJobs: baselineHired,
+    hiredJobs,
+    totalJobs,
+    publishedTotalJobs: count(find(figures, "total_jobs", year, "total")),
+    sectors: [market, government, total],
+  };
+}
+
+/** Years with a published national figure for a single year (measurements and targets), oldest first. */
+export async function jobAgreementYears(ctx: Context): Promise<number[]> {
+  const figures = await ctx.loaders.figures.load(JOB_AGREEMENT);
+  const years = figures
+    .filter((f) => /^\d{4}$/.test(f.period) && ["market", "government", "total"].includes(f.dimension))
+    .map((f) => Number(f.period));
+  return [...new Set(years)].sort((a, b) => a - b);
+}
+
+/** All jobs nationally at the end of a year as published: total_jobs, or baseline + extra jobs. */
+export async function publishedNationalJobs(year: number, ctx: Context): Promise<JobCountModel | null> {
+  const figures = await ctx.loaders.figures.load(JOB_AGREEMENT);
+  if (year === BASELINE_YEAR) return count(find(figures, "baseline_jobs", BASELINE_YEAR, "total"));
+  return count(find(figures, "total_jobs", year, "total"));
+}

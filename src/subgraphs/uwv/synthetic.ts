@@ -1,0 +1,131 @@
+// SYNTHETIC regional job-agreement figures for development and load tests, deterministic for a seed:
+// per region and quarter, whole jobs (as paid hours, 25.5 a job) that sum exactly to the national
+// total of every year-end the letters publish, and to a made-up national series in between.
+import type { Database } from "../../db/database.ts";
+import { allocateExactly } from "../../domain/allocation.ts";
+import { Dec } from "../../domain/decimal.ts";
+import { HOURS_PER_JOB } from "../../domain/job-agreement.ts";
+import { BASELINE } from "../../domain/regional-jobs.ts";
+import { permille, randomFor } from "../../domain/random.ts";
+import { readOfficialFigures, type FigureRow, type SourceRow } from "../../shared/official-figures/read.ts";
+import { syncFigures } from "../../shared/official-figures/seed.ts";
+import { addCounts, syncRows, type SyncCounts } from "../../shared/sync.ts";
+import type { RegionalJobMeasurementModel } from "../../generated/prisma/models.ts";
+import { readRegions } from "./seed.ts";
+
+export interface NationalPoint {
+  year: number;
+  jobs: number;
+  /** published: as printed; derived: computed from published figures; synthetic: made up */
+  basis: "published" | "derived" | "synthetic";
+}
+
+const value = (figures: FigureRow[], metric: string, period: string) =>
+  figures.find((f) => f.metric === metric && f.period === period && f.dimension === "total") ?? null;
+
+/** National jobs at the end of each year: published, derived from published changes, else interpolated. */
+export function nationalYearEnds(figures: FigureRow[], years: number[], seed: number): NationalPoint[] {
+  const known = new Map<number, NationalPoint>();
+  const baseline = value(figures, "baseline_jobs", "2012");
+  if (baseline) known.set(2012, { year: 2012, jobs: Number(baseline.value), basis: "published" });
+  for (const f of figures.filter((f) => f.metric === "total_jobs" && f.dimension === "total" && /^\d{4}$/.test(f.period))) {
+    const year = Number(f.period);
+    known.set(year, { year, jobs: Number(f.value), basis: "published" });
+    const change = value(figures, "extra_jobs_change_vs_previous_year", f.period);
+    if (change && !known.has(year - 1)) known.set(year - 1, { year: year - 1, jobs: Number(f.value) - Number(change.value), basis: "derived" });
+  }
+  for (const f of figures.filter((f) => f.metric === "extra_jobs" && f.dimension === "total" && /^\d{4}$/.test(f.period))) {
+    const year = Number(f.period);
+    if (baseline && !known.has(year)) known.set(year, { year, jobs: Number(baseline.value) + Number(f.value), basis: "derived" });
+  }
+  const anchors = [...known.values()].sort((a, b) => a.year - b.year);
+  return [...new Set([2012, ...years])].sort((a, b) => a - b).map((year) => {
+    const exact = known.get(year);
+    if (exact) return exact;
+    const before = anchors.filter((a) => a.year < year).at(-1);
+    const after = anchors.find((a) => a.year > year);
+    const r = randomFor(seed, "national", year)();
+    let jobs: number;
+    if (before && after) jobs = before.jobs + ((after.jobs - before.jobs) * (year - before.year)) / (after.year - before.year);
+    else if (before) jobs = before.jobs + 5_000 * (year - before.year);
+    else jobs = after!.jobs - 5_000 * (after!.year - year);
+    return { year, jobs: Math.round(jobs * (0.99 + 0.02 * r)), basis: "synthetic" };
+  });
+}
+
+export function syntheticSourceId(seed: number) {
+  return `synthetic-uwv-seed-${seed}`;
+}
+
+export function generateSyntheticRegional(
+  input: { regions: { code: string; population: number }[]; figures: FigureRow[] },
+  options: { seed: number; years: number[] },
+): { source: SourceRow; measurements: RegionalJobMeasurementModel[]; national: NationalPoint[] } {
+  const sourceId = syntheticSourceId(options.seed);
+  const national = nationalYearEnds(input.figures, options.years, options.seed);
+  const years = national.map((n) => n.year);
+  const source: SourceRow = {
+    id: sourceId,
+    publisher: "nl-work-graph synthetic data generator",
+    document: `Synthetic job-agreement figures per labour-market region and quarter, seed ${options.seed}, ${years[0]}–${years.at(-1)}`,
+    url: null,
+    date: String(years.at(-1)),
+    kind: "SYNTHETIC",
+    license: null,
+    note:
+      "SYNTHETIC: generated for development and load tests, not real data. At every year-end the regions sum exactly to the " +
+      "national jobs as published (2012, 2021), as derived from published changes (2016, 2020), or to a made-up national series.",
+  };
+  const regions = [...input.regions].sort((a, b) => a.code.localeCompare(b.code));
+  // each region's weight: population × a lasting factor × a small yearly drift
+  const lasting = regions.map((r) => permille(randomFor(options.seed, "region", r.code), 700, 1300));
+  const measurements: RegionalJobMeasurementModel[] = [];
+  national.forEach((point, i) => {
+    const previous = national[i - 1];
+    const quarters = point.year === BASELINE.year || !previous || previous.year !== point.year - 1 ? [4] : [1, 2, 3, 4];
+    for (const quarter of quarters) {
+      const total =
+        quarter === 4
+          ? point.jobs
+          : Math.round(previous!.jobs + ((point.jobs - previous!.jobs) * quarter) / 4 + (randomFor(options.seed, "quarter", point.year, quarter)() - 0.5) * 400);
+      const weights = regions.map(
+        (r, j) => BigInt(r.population) * lasting[j]! * permille(randomFor(options.seed, "drift", r.code, point.year, quarter), 970, 1030),
+      );
+      allocateExactly(BigInt(total), weights).forEach((jobs, j) => {
+        measurements.push({
+          regionCode: regions[j]!.code,
+          year: point.year,
+          quarter,
+          paidHoursPerWeek: Dec.of(jobs).mul(HOURS_PER_JOB).toString() as never,
+          sourceId,
+        });
+      });
+    }
+  });
+  return { source, measurements, national };
+}
+
+const isSynthetic = (sourceId: string) => sourceId.startsWith("synthetic-");
+
+/** Stores synthetic regional figures beside real ones, never over them; a second run changes nothing. */
+export async function storeSyntheticUwv(db: Database, options: { seed: number; years: number[] }): Promise<SyncCounts> {
+  const out = generateSyntheticRegional({ regions: readRegions(), figures: readOfficialFigures("uwv") }, options);
+  const key = (m: { regionCode: string; year: number; quarter: number }) => `${m.regionCode}|${m.year}|${m.quarter}`;
+  return db.prisma.$transaction(
+    async (tx) => {
+      const sources = await syncFigures({ sources: tx.uwvSource, figures: tx.uwvFigure }, [out.source], []);
+      const stored = await tx.regionalJobMeasurement.findMany({ where: { year: { in: [...new Set(out.measurements.map((m) => m.year))] } } });
+      const real = new Set(stored.filter((m) => !isSynthetic(m.sourceId)).map(key));
+      const rows = await syncRows({
+        existing: stored.filter((m) => isSynthetic(m.sourceId)),
+        desired: out.measurements.filter((m) => !real.has(key(m))),
+        key,
+        insert: (data) => tx.regionalJobMeasurement.createMany({ data }),
+        update: ({ regionCode, year, quarter, ...data }) =>
+          tx.regionalJobMeasurement.update({ where: { regionCode_year_quarter: { regionCode, year, quarter } }, data }),
+      });
+      return addCounts(sources, rows);
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}
