@@ -41,9 +41,9 @@ export function againstTarget(realised: Dec, target: Dec): TargetOutcome {
   };
 }
 
-/** share ÷ whole × 100, two decimals; null when whole is zero */
-export function percentOf(part: Dec, whole: Dec): Dec | null {
-  return whole.isZero() ? null : part.mul(Dec.of(100)).div(whole, 2);
+/** part ÷ whole × 100, rounded once to `places` decimals; null when whole is zero */
+export function percentOf(part: Dec, whole: Dec, places = 2): Dec | null {
+  return whole.isZero() ? null : part.mul(Dec.of(100)).div(whole, places);
 }
 
 /** The quota levy (quotumheffing) over a sector: missing jobs × the levy per job, rounded to the cent. */

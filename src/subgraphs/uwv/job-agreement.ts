@@ -18,6 +18,12 @@ import type { Context } from "./context.ts";
 import type { JobAgreementYearModel, JobCountModel, QuotaOutcomeModel, SectorResultModel } from "./models.ts";
 
 export const JOB_AGREEMENT = figureFilterKey({ topic: "banenafspraak" });
+/** The metrics of the yearly measurement and its targets (not persons, profiles or growth series). */
+const MEASUREMENT_METRICS = new Set([
+  "target_extra_jobs", "baseline_jobs", "baseline_jobs_via_hire", "hire_allocation_key", "jobs_via_hire",
+  "extra_jobs_formal", "extra_jobs_via_hire", "extra_jobs", "extra_jobs_change_vs_previous_year",
+  "extra_jobs_formal_change_vs_previous_year", "total_jobs",
+]);
 const BASELINE_YEAR = 2012;
 const DIMENSION: Record<Sector | "TOTAL", string> = { MARKET: "market", GOVERNMENT: "government", TOTAL: "total" };
 const OTHER: Record<Sector, Sector> = { MARKET: "GOVERNMENT", GOVERNMENT: "MARKET" };
@@ -152,7 +158,7 @@ async function quotaOutcome(b: Builder, sector: Sector, shortfall: JobCountModel
 export async function jobAgreementYear(year: number, ctx: Context): Promise<JobAgreementYearModel | null> {
   const figures = await ctx.loaders.figures.load(JOB_AGREEMENT);
   const b: Builder = { ctx, year, figures };
-  const ofYear = figures.filter((f) => f.period === String(year) && f.metric !== "hours_per_job_per_week");
+  const ofYear = figures.filter((f) => f.period === String(year) && MEASUREMENT_METRICS.has(f.metric));
   if (ofYear.length === 0) return null;
 
   const baselineJobs = count(find(figures, "baseline_jobs", BASELINE_YEAR, "total"));
@@ -181,7 +187,7 @@ export async function jobAgreementYear(year: number, ctx: Context): Promise<JobA
 export async function jobAgreementYears(ctx: Context): Promise<number[]> {
   const figures = await ctx.loaders.figures.load(JOB_AGREEMENT);
   const years = figures
-    .filter((f) => /^\d{4}$/.test(f.period) && ["market", "government", "total"].includes(f.dimension))
+    .filter((f) => /^\d{4}$/.test(f.period) && MEASUREMENT_METRICS.has(f.metric))
     .map((f) => Number(f.period));
   return [...new Set(years)].sort((a, b) => a - b);
 }

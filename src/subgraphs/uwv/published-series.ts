@@ -40,7 +40,7 @@ export async function shelteredWorkAssessments(
   }
   return [...groups.values()]
     .map((g) => {
-      const rate = g.assessments !== null && g.positive !== null ? percentOf(Dec.of(g.positive), Dec.of(g.assessments))?.round(1) ?? null : null;
+      const rate = g.assessments !== null && g.positive !== null ? percentOf(Dec.of(g.positive), Dec.of(g.assessments), 1) : null;
       return {
         ...g,
         positiveRatePercent: rate,
@@ -82,7 +82,7 @@ export async function candidateProfiles(filter: { period?: string | null }, ctx:
       period: f.period,
       channel,
       profiles: Number(f.valueText),
-      sharePercent: percentOf(Dec.of(f.valueText), totals.get(f.period)!)?.round(1) ?? null,
+      sharePercent: percentOf(Dec.of(f.valueText), totals.get(f.period)!, 1),
       sourceId: f.sourceId,
     }];
   });
