@@ -30,6 +30,10 @@ const subgraphs = {
     MunicipalParticipationBudget: "MunicipalParticipationBudgetModel",
     ParticipationAllocation: "ParticipationAllocationModel",
     AreaParticipationBudget: "AreaParticipationBudgetModel",
+    PlaceCount: "PlaceCountModel",
+    ShelteredWorkPlaces: "ShelteredWorkPlacesModel",
+    NationalShelteredWork: "NationalShelteredWorkModel",
+    ShelteredWorkBonus: "ShelteredWorkBonusModel",
   },
   uwv: {
     OfficialFigure: "OfficialFigureModel",

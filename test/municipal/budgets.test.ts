@@ -156,6 +156,39 @@ describe.each(BACKENDS)("budgets through the gateway ($name)", (backend) => {
     expect(all.municipal).toBeLessThanOrEqual(8);
   });
 
+  it("gives sheltered-work places against the regulation's target, nationally, per municipality and per region", async () => {
+    const res = await stack.gql(`{
+      y2017: shelteredWorkPlaces(year: 2017) {
+        hoursPerPlace publishedTarget { value source { kind date } } structuralTarget { value qualifier }
+        municipalTotal { municipalityCount target { value source { kind } } realised { value } hoursPerWeek } targetDifference
+      }
+      y2016: shelteredWorkPlaces(year: 2016) { publishedRealised { value } municipalTotal { realised { value } } realisedDifference }
+      shelteredWorkBonus { period available { value source { kind } } paid { value } retained { value } paidPercent }
+      labourMarketRegion(code: "AM01") {
+        shelteredWorkPlaces(year: 2017) { municipalityCount target { value } realised { value } shortfall progressPercent }
+        municipalities(first: 50) { nodes { shelteredWorkPlaces(year: 2017) { target { value } realised { value } } } }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const { y2017, y2016, shelteredWorkBonus, labourMarketRegion } = res.data!;
+    expect(y2017.publishedTarget).toEqual({ value: "2600", source: { kind: "OFFICIAL", date: "2017-06-30" } });
+    expect(y2017.hoursPerPlace).toBe("31");
+    expect(y2017.structuralTarget).toEqual({ value: "30000", qualifier: "MORE_THAN" });
+    expect(y2017.municipalTotal.target.value).toBe("2600");
+    expect(y2017.municipalTotal.target.source.kind).toBe("SYNTHETIC");
+    expect(y2017.targetDifference).toBe("0");
+    expect(Number(y2017.municipalTotal.hoursPerWeek)).toBe(Number(y2017.municipalTotal.realised.value) * 31);
+    expect(y2016).toEqual({ publishedRealised: { value: "200" }, municipalTotal: { realised: { value: "200" } }, realisedDifference: "0" });
+    expect(shelteredWorkBonus).toEqual([
+      { period: "2015-2016", available: { value: "11000000.00", source: { kind: "OFFICIAL" } }, paid: { value: "1200000.00" }, retained: { value: "9800000.00" }, paidPercent: "10.9" },
+    ]);
+    const region = labourMarketRegion.shelteredWorkPlaces;
+    const members = labourMarketRegion.municipalities.nodes.map((n: any) => n.shelteredWorkPlaces);
+    expect(region.municipalityCount).toBe(members.length);
+    expect(Number(region.target.value)).toBe(members.reduce((s: number, m: any) => s + Number(m.target.value), 0));
+    expect(Number(region.shortfall)).toBe(Math.max(0, Number(region.target.value) - Number(region.realised.value)));
+  });
+
   it("rejects a year outside 1990–2100 and returns null for a year without figures", async () => {
     const bad = await stack.gql(`{ buigNational(year: 1800) { year } }`);
     expect(bad.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "year" });

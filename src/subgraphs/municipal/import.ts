@@ -215,9 +215,58 @@ export const buigMacrobudget: ImportTarget<{ year: number; stage: string; cents:
   },
 };
 
+const placesColumn = z.string().regex(/^\d+(\.\d{1,2})?$/, "must be a number of places with at most two decimals, e.g. 12 or 12.5");
+
+export const shelteredWorkPlaces: ImportTarget<{ year: number; municipalityCode: string; target: string | null; realised: string | null }> = {
+  format: {
+    name: "sheltered-work-places",
+    description:
+      "Sheltered-work places (beschut werk) per municipality and year: the number the ministerial regulation asks it to realise " +
+      "and the number realised. Give at least one of the two.",
+    columns: [
+      { name: "year", required: true, description: "year, e.g. 2017" },
+      { name: "municipality_code", required: true, description: "CBS code, e.g. GM0363" },
+      { name: "target_places", required: false, description: "places to realise under the regulation: 23.5" },
+      { name: "realised_places", required: false, description: "places realised at the end of the year: 18" },
+    ],
+    example: "year,municipality_code,target_places,realised_places\n2017,GM0014,37.5,31\n2017,GM0034,28,\n",
+    schema: z
+      .object({
+        year: yearColumn,
+        municipality_code: municipalityCodeColumn,
+        target_places: placesColumn.optional(),
+        realised_places: placesColumn.optional(),
+      })
+      .superRefine((r, ctx) => {
+        if (r.target_places === undefined && r.realised_places === undefined) {
+          ctx.addIssue({ code: "custom", path: ["target_places"], message: "give target_places, realised_places or both" });
+        }
+      })
+      .transform((r) => ({ year: r.year, municipalityCode: r.municipality_code, target: r.target_places ?? null, realised: r.realised_places ?? null })),
+    key: (r) => `${r.municipalityCode}|${r.year}`,
+    keyColumns: ["municipality_code", "year"],
+  },
+  check: checkMunicipalities,
+  async write(tx, rows, source) {
+    await writeSource(tx, source);
+    const desired = rows.map((r) => ({
+      municipalityCode: r.municipalityCode, year: r.year, targetPlaces: r.target as never, realisedPlaces: r.realised as never, sourceId: source.id,
+    }));
+    return syncRows({
+      existing: await tx.shelteredWorkPlaces.findMany({ where: { year: { in: [...new Set(rows.map((r) => r.year))] }, municipalityCode: { in: [...new Set(rows.map((r) => r.municipalityCode))] } } }),
+      desired,
+      key: (p) => `${p.municipalityCode}|${p.year}`,
+      insert: (data) => tx.shelteredWorkPlaces.createMany({ data }),
+      update: ({ municipalityCode, year, ...data }) =>
+        tx.shelteredWorkPlaces.update({ where: { municipalityCode_year: { municipalityCode, year } }, data }),
+    });
+  },
+};
+
 export const MUNICIPAL_IMPORTS = {
   "buig-budgets": buigBudgets,
   "buig-spending": buigSpending,
   "participation-shares": participationShares,
   "buig-macrobudget": buigMacrobudget,
+  "sheltered-work-places": shelteredWorkPlaces,
 } as const;

@@ -9,6 +9,7 @@ import type {
   MunicipalAreaModel,
   ParticipationShareModel,
   SafetyNetRuleModel,
+  ShelteredWorkPlacesModel,
 } from "../../generated/prisma/models.ts";
 import { municipalRepository, type YearKey } from "./repository.ts";
 
@@ -42,6 +43,9 @@ export function createMunicipalLoaders(prisma: PrismaClient) {
     ),
     shares: new DataLoader<CodeYear, ParticipationShareModel[]>(async (keys) =>
       manyByKey(keys, await repo.shares(keys.map(parse)), keyOf),
+    ),
+    places: new DataLoader<CodeYear, ShelteredWorkPlacesModel | null>(async (keys) =>
+      oneByKey(keys, await repo.places(keys.map(parse)), keyOf),
     ),
     macrobudgets: new DataLoader<number, BuigMacrobudgetModel[]>(async (years) =>
       manyByKey(years, await repo.macrobudgets(years), (m) => m.year),

@@ -1,5 +1,6 @@
 // Parent types of the resolvers (codegen mappers): what the data layer and budgets.ts hand over.
 import type { BuigResult, SafetyNetOutcome, SafetyNetRule } from "../../domain/buig.ts";
+import type { Dec } from "../../domain/decimal.ts";
 import type { Cents } from "../../domain/money.ts";
 import type { SourceRef } from "../../shared/source.ts";
 
@@ -101,4 +102,39 @@ export interface NationalParticipationBudgetModel {
   partsDifference: Cents;
   municipalTotal: AreaParticipationBudgetModel | null;
   allocationDifference: Cents | null;
+}
+
+export interface PlaceCountModel {
+  value: Dec;
+  qualifier: string;
+  source: SourceRef;
+}
+
+export interface ShelteredWorkPlacesModel {
+  year: number;
+  municipalityCount: number;
+  target: PlaceCountModel | null;
+  realised: PlaceCountModel | null;
+  shortfall: Dec | null;
+  progressPercent: Dec | null;
+  hoursPerWeek: Dec | null;
+}
+
+export interface NationalShelteredWorkModel {
+  year: number;
+  hoursPerPlace: Dec;
+  publishedTarget: PlaceCountModel | null;
+  publishedRealised: PlaceCountModel | null;
+  structuralTarget: PlaceCountModel | null;
+  municipalTotal: ShelteredWorkPlacesModel | null;
+  targetDifference: Dec | null;
+  realisedDifference: Dec | null;
+}
+
+export interface ShelteredWorkBonusModel {
+  period: string;
+  available: AmountModel | null;
+  paid: AmountModel | null;
+  retained: AmountModel | null;
+  paidPercent: Dec | null;
 }

@@ -22,6 +22,7 @@ export function municipalRepository(prisma: PrismaClient) {
     budgets: (keys: readonly YearKey[]) => prisma.buigBudget.findMany({ where: byYear(keys) }),
     spendings: (keys: readonly YearKey[]) => prisma.buigSpending.findMany({ where: byYear(keys) }),
     shares: (keys: readonly YearKey[]) => prisma.participationShare.findMany({ where: byYear(keys) }),
+    places: (keys: readonly YearKey[]) => prisma.shelteredWorkPlaces.findMany({ where: byYear(keys) }),
     macrobudgets: (years: readonly number[]) => prisma.buigMacrobudget.findMany({ where: { year: { in: [...years] } } }),
     rules: (years: readonly number[]) => prisma.safetyNetRule.findMany({ where: { year: { in: [...years] } } }),
     allRules: () => prisma.safetyNetRule.findMany({ orderBy: { year: "asc" } }),

@@ -17,6 +17,7 @@ import {
   safetyNetRuleModel,
 } from "./budgets.ts";
 import type { Context } from "./context.ts";
+import { municipalPlaces, nationalPlaces, regionPlaces, shelteredWorkBonus } from "./sheltered-work.ts";
 import type { Resolvers } from "./generated/resolvers-types.ts";
 
 /** Budget years this service accepts: anything else is a typo, not an empty year. */
@@ -50,6 +51,8 @@ export const resolvers: Resolvers = {
       const all = await Promise.all((await participationYears(ctx)).map((year) => nationalParticipation(year, ctx)));
       return all.filter((y) => y !== null);
     },
+    shelteredWorkPlaces: (_, { year }, ctx) => nationalPlaces(yearArgument(year), ctx),
+    shelteredWorkBonus: (_, __, ctx) => shelteredWorkBonus(ctx),
     safetyNetRules: async (_, __, { loaders }) => (await loaders.allRules.load("all")).map(safetyNetRuleModel),
   },
 
@@ -59,12 +62,14 @@ export const resolvers: Resolvers = {
     buig: (m, { year }, ctx) => municipalBuig(m.code, yearArgument(year), ctx),
     buigYears: (m, _, { loaders }) => loaders.budgetYears.load(m.code),
     participationBudget: (m, { year }, ctx) => municipalParticipation(m.code, yearArgument(year), ctx),
+    shelteredWorkPlaces: (m, { year }, ctx) => municipalPlaces(m.code, yearArgument(year), ctx),
   },
 
   LabourMarketRegion: {
     __resolveReference: (reference) => ({ code: reference.code }),
     buig: (r, { year }, ctx) => regionBuig(r.code, yearArgument(year), ctx),
     participationBudget: (r, { year }, ctx) => regionParticipation(r.code, yearArgument(year), ctx),
+    shelteredWorkPlaces: (r, { year }, ctx) => regionPlaces(r.code, yearArgument(year), ctx),
   },
 
   OfficialFigure: {
@@ -86,4 +91,5 @@ export const resolvers: Resolvers = {
     source,
   },
   ParticipationAllocation: { source },
+  PlaceCount: { source },
 };

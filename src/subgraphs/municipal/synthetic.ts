@@ -16,6 +16,7 @@ import type {
   BuigMacrobudgetModel,
   BuigSpendingModel,
   ParticipationShareModel,
+  ShelteredWorkPlacesModel,
 } from "../../generated/prisma/models.ts";
 
 export interface SyntheticOptions {
@@ -38,6 +39,7 @@ export interface SyntheticOutput {
   budgets: BuigBudgetModel[];
   spendings: BuigSpendingModel[];
   shares: ParticipationShareModel[];
+  places: ShelteredWorkPlacesModel[];
   /** per year: the national result the spending was made to match, and whether it is published */
   results: { year: number; cents: Cents; published: boolean }[];
 }
@@ -73,7 +75,7 @@ export function generateSyntheticMunicipal(input: SyntheticInput, options: Synth
       .map((m) => ({ stage: m.stage, cents: m.amountCents, qualifier: m.qualifier, sourceId: m.sourceId, publishedOn: m.publishedOn }));
   const municipalities = [...input.municipalities].sort((a, b) => a.code.localeCompare(b.code));
 
-  const out: SyntheticOutput = { source, macrobudgets: [], budgets: [], spendings: [], shares: [], results: [] };
+  const out: SyntheticOutput = { source, macrobudgets: [], budgets: [], spendings: [], shares: [], places: [], results: [] };
   for (const year of years) {
     // the national macrobudget: official (stored or derived from published changes), else synthetic
     const known = macrobudgetStagesOf(year, stored(year), stored(year + 1), {
@@ -135,8 +137,52 @@ export function generateSyntheticMunicipal(input: SyntheticInput, options: Synth
         out.shares.push({ municipalityCode: m.code, year, targetGroup: group, share: share as never, sourceId });
       });
     }
+
+    out.places.push(...shelteredPlaces(input, municipalities, year, options.seed, sourceId));
   }
   return out;
+}
+
+/**
+ * Sheltered-work places: the published national target (2,600 in 2017) and realised places (200 at
+ * the end of 2016) divided by population; later targets rising in a straight line to the published
+ * structural 30,000 (2048), with 50–95 % of them realised.
+ */
+function shelteredPlaces(
+  input: SyntheticInput,
+  municipalities: { code: string; population: number }[],
+  year: number,
+  seed: number,
+  sourceId: string,
+): ShelteredWorkPlacesModel[] {
+  const published = (metric: string, period: string) =>
+    input.figures.find((f) => f.topic === "beschut_werk" && f.metric === metric && f.period === period) ?? null;
+  const first = input.figures.find((f) => f.topic === "beschut_werk" && f.metric === "places_target");
+  const structural = published("places_target_structural", "2048");
+  let target: number | null = null;
+  const own = published("places_target", String(year));
+  if (own) target = Number(own.value);
+  else if (first && structural && year > Number(first.period)) {
+    const from = Number(first.period);
+    target = Math.round(Number(first.value) + ((Number(structural.value) - Number(first.value)) * (year - from)) / (2048 - from));
+  }
+  const realisedFigure = published("places_realised", String(year));
+  let realised: number | null = realisedFigure ? Number(realisedFigure.value) : null;
+  if (realised === null && target !== null) realised = Math.round(target * Math.min(0.95, 0.5 + 0.05 * (year - 2017)));
+  if (target === null && realised === null) return [];
+  const divide = (total: number | null, what: string) =>
+    total === null
+      ? null
+      : allocateExactly(BigInt(total), municipalities.map((m) => BigInt(m.population) * permille(randomFor(seed, what, year, m.code), 600, 1400)));
+  const targets = divide(target, "places-target");
+  const done = divide(realised, "places-realised");
+  return municipalities.map((m, i) => ({
+    municipalityCode: m.code,
+    year,
+    targetPlaces: (targets ? targets[i]!.toString() : null) as never,
+    realisedPlaces: (done ? done[i]!.toString() : null) as never,
+    sourceId,
+  }));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,6 +218,7 @@ export async function storeSyntheticMunicipal(db: Database, options: SyntheticOp
       const budgets = besideReal(await tx.buigBudget.findMany({ where: years }), out.budgets, (b) => `${yearKey(b)}|${b.stage}`);
       const spendings = besideReal(await tx.buigSpending.findMany({ where: years }), out.spendings, yearKey);
       const shares = besideReal(await tx.participationShare.findMany({ where: years }), out.shares, (s) => `${yearKey(s)}|${s.targetGroup}`);
+      const places = besideReal(await tx.shelteredWorkPlaces.findMany({ where: years }), out.places, yearKey);
       return addCounts(
         sources,
         await syncRows({
@@ -203,6 +250,13 @@ export async function storeSyntheticMunicipal(db: Database, options: SyntheticOp
               where: { municipalityCode_year_targetGroup: { municipalityCode, year, targetGroup } },
               data,
             }),
+        }),
+        await syncRows({
+          ...places,
+          key: yearKey,
+          insert: (data) => tx.shelteredWorkPlaces.createMany({ data }),
+          update: ({ municipalityCode, year, ...data }) =>
+            tx.shelteredWorkPlaces.update({ where: { municipalityCode_year: { municipalityCode, year } }, data }),
         }),
       );
     },
