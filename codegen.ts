@@ -56,7 +56,23 @@ const subgraphs = {
 
 const config: CodegenConfig = {
   overwrite: true,
-  generates: Object.fromEntries(
+  generates: {
+    // the typed client over the public schema, with a manifest of persisted documents (by sha256)
+    "src/client/generated/": {
+      schema: "schema/public.graphql",
+      documents: ["src/client/operations.graphql"],
+      preset: "client",
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: "sha256" } },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { Date: "string", Decimal: "string", Euro: "string" },
+        documentMode: "string",
+        importExtension: ".ts",
+        emitLegacyCommonJSImports: false,
+      },
+    },
+    ...Object.fromEntries(
     Object.entries(subgraphs).map(([name, mappers]) => [
       `src/subgraphs/${name}/generated/resolvers-types.ts`,
       {
@@ -77,7 +93,8 @@ const config: CodegenConfig = {
         },
       },
     ]),
-  ),
+    ),
+  },
 };
 
 export default config;

@@ -1,5 +1,6 @@
 import { openDatabaseServer, type Database, type DatabaseLocation, type DatabaseServer } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
+import { readPersistedDocuments } from "./config.ts";
 import { SUPERGRAPH_FILE } from "./federation/supergraph-file.ts";
 import { startGateway, type RunningGateway } from "./gateway/gateway.ts";
 import { SUBGRAPHS } from "./subgraphs/registry.ts";
@@ -66,6 +67,7 @@ export interface StackOptions {
   synthetic?: { seed: number; years: number[] } | null;
   log?: Log;
   gatewayLogging?: boolean | "debug" | "info" | "warn" | "error";
+  persistedDocuments?: { manifest: Record<string, string>; only: boolean };
 }
 
 export interface Stack {
@@ -88,6 +90,7 @@ export function startLocalStack(location: DatabaseLocation, overrides: Partial<S
     supergraph: SUPERGRAPH_FILE,
     log: () => {},
     gatewayLogging: false,
+    persistedDocuments: { manifest: readPersistedDocuments(), only: false },
     ...overrides,
   });
 }
@@ -118,6 +121,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       port: options.gatewayPort,
       host: options.host,
       ...(options.gatewayLogging !== undefined ? { logging: options.gatewayLogging } : {}),
+      ...(options.persistedDocuments ? { persistedDocuments: options.persistedDocuments } : {}),
     });
     return {
       gateway,

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { DatabaseLocation } from "./db/database.ts";
@@ -24,6 +25,8 @@ const EnvSchema = z.object({
   UWV_URL: url.optional(),
   SUPERGRAPH: z.string().min(1).optional(),
   SYNTHETIC_DATA: z.enum(["on", "off"]).default("on"),
+  PERSISTED_DOCUMENTS: z.string().min(1).optional(),
+  PERSISTED_DOCUMENTS_ONLY: z.enum(["true", "false"]).default("false"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -61,4 +64,21 @@ export function subgraphUrlOverrides(env: Env): Partial<Record<SubgraphName, str
       return value ? [[name, value]] : [];
     }),
   );
+}
+
+/** The typed client's documents, accepted by hash; the generated manifest unless PERSISTED_DOCUMENTS names another. */
+export const DEFAULT_PERSISTED_DOCUMENTS = path.resolve(import.meta.dirname, "client/generated/persisted-documents.json");
+
+export function persistedDocuments(env: Env): { manifest: Record<string, string>; only: boolean } {
+  return { manifest: readPersistedDocuments(env.PERSISTED_DOCUMENTS ?? DEFAULT_PERSISTED_DOCUMENTS), only: env.PERSISTED_DOCUMENTS_ONLY === "true" };
+}
+
+export function readPersistedDocuments(file = DEFAULT_PERSISTED_DOCUMENTS): Record<string, string> {
+  let manifest: Record<string, string>;
+  try {
+    manifest = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+  } catch (error) {
+    throw new ConfigError(`PERSISTED_DOCUMENTS: cannot read a JSON manifest from ${file}: ${(error as Error).message}`);
+  }
+  return manifest;
 }

@@ -1,6 +1,6 @@
 // npm run compose: rewrites schema/supergraph.graphql from the subgraph SDL files.
 import { writeFileSync } from "node:fs";
-import { SUPERGRAPH_FILE, composeSupergraph } from "../federation/compose.ts";
+import { PUBLIC_SCHEMA_FILE, SUPERGRAPH_FILE, composeSupergraph } from "../federation/compose.ts";
 
 const composition = composeSupergraph();
 for (const error of composition.errors) console.error(`composition error: ${error}`);
@@ -10,7 +10,8 @@ if (composition.supergraphSdl === null) {
   process.exit(1);
 }
 writeFileSync(SUPERGRAPH_FILE, composition.supergraphSdl);
-console.log(`compose: wrote ${SUPERGRAPH_FILE}`);
+writeFileSync(PUBLIC_SCHEMA_FILE, composition.publicSdl!);
+console.log(`compose: wrote ${SUPERGRAPH_FILE} and ${PUBLIC_SCHEMA_FILE}`);
 if (composition.unacceptedHints.length > 0) {
   console.error("compose: review the hints above; accept one by adding it to schema/accepted-composition-hints.json");
   process.exit(1);

@@ -1,7 +1,7 @@
 // npm run gateway -- [--supergraph <file|url>] [--subgraph name=url …]: the gateway alone, over any
 // supergraph (e.g. one that also composes a partner's own subgraph).
 import { Command, InvalidArgumentError } from "commander";
-import { readEnv, subgraphUrlOverrides } from "../config.ts";
+import { persistedDocuments, readEnv, subgraphUrlOverrides } from "../config.ts";
 import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { startGateway } from "../gateway/gateway.ts";
 import { exitOnSignals } from "./signals.ts";
@@ -36,6 +36,7 @@ const gateway = await startGateway({
   port: options.port ?? env.PORT,
   host: env.HOST,
   ...(options.poll ? { pollingInterval: options.poll } : {}),
+  persistedDocuments: persistedDocuments(env),
 });
 console.log(`gateway over ${options.supergraph}\nGraphiQL and the GraphQL endpoint: ${gateway.url}`);
 exitOnSignals(() => gateway.stop());

@@ -1,6 +1,6 @@
 // npm start: embedded database (or DATABASE_URL), the three subgraphs and the gateway, in one process.
 import { DEFAULT_SYNTHETIC, startStack } from "../app.ts";
-import { databaseLocation, readEnv, subgraphPort } from "../config.ts";
+import { databaseLocation, persistedDocuments, readEnv, subgraphPort } from "../config.ts";
 import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/subgraph.ts";
 import { exitOnSignals } from "./signals.ts";
@@ -21,6 +21,7 @@ const stack = await startStack({
   subgraphPorts: perSubgraph((name) => subgraphPort(env, name)),
   supergraph: env.SUPERGRAPH ?? SUPERGRAPH_FILE,
   synthetic: env.SYNTHETIC_DATA === "on" ? DEFAULT_SYNTHETIC : null,
+  persistedDocuments: persistedDocuments(env),
 });
 for (const name of SUBGRAPH_NAMES) console.log(`subgraph ${name}: ${stack.subgraphs[name].url}`);
 console.log(`\nGraphiQL and the GraphQL endpoint: ${stack.gateway.url}  (ready in ${Math.round(performance.now() - began)} ms)`);

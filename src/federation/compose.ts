@@ -8,10 +8,13 @@ import { defaultSubgraphUrl } from "./ports.ts";
 export { SUPERGRAPH_FILE } from "./supergraph-file.ts";
 
 export const ACCEPTED_HINTS_FILE = path.join(SCHEMA_DIR, "accepted-composition-hints.json");
+/** The API schema clients see (no federation directives): for the typed client and the docs. */
+export const PUBLIC_SCHEMA_FILE = path.join(SCHEMA_DIR, "public.graphql");
 
 
 export interface Composition {
   supergraphSdl: string | null;
+  publicSdl: string | null;
   errors: string[];
   /** hints nobody has accepted in schema/accepted-composition-hints.json */
   unacceptedHints: string[];
@@ -37,6 +40,7 @@ export function composeSupergraph(): Composition {
   const hints = (apolloCompose(services).hints ?? []).map((hint) => `${hint.definition.code}: ${hint.message}`);
   return {
     supergraphSdl: result.errors ? null : HEADER + result.supergraphSdl,
+    publicSdl: result.errors ? null : HEADER + result.publicSdl,
     errors: (result.errors ?? []).map((error) => error.message),
     unacceptedHints: hints.filter((hint) => !accepted.has(hint)),
   };

@@ -15,6 +15,8 @@ export interface GatewayOptions {
   /** poll a supergraph URL for changes this often (ms) */
   pollingInterval?: number;
   logging?: boolean | "debug" | "info" | "warn" | "error";
+  /** documents accepted by sha256 hash (APQ format); `only`: refuse any other document (safelisting) */
+  persistedDocuments?: { manifest: Record<string, string>; only: boolean };
 }
 
 export interface RunningGateway {
@@ -43,7 +45,17 @@ query RegionWithMunicipalities {
  * GraphiQL is rendered from the installed package (no CDN), so it works offline.
  */
 export function createGateway(options: Omit<GatewayOptions, "port" | "host">): GatewayRuntime {
+  const persisted = options.persistedDocuments;
   return createGatewayRuntime({
+    ...(persisted
+      ? {
+          persistedDocuments: {
+            // manifest keys are "sha256:<hex>"; clients send the bare hex
+            getPersistedOperation: (key: string) => persisted.manifest[`sha256:${key}`] ?? persisted.manifest[key] ?? null,
+            allowArbitraryDocuments: !persisted.only,
+          },
+        }
+      : {}),
     supergraph: options.supergraph,
     ...(options.pollingInterval ? { pollingInterval: options.pollingInterval } : {}),
     unifiedGraphHandler,

@@ -3,7 +3,7 @@ import { generate } from "@graphql-codegen/cli";
 import { describe, expect, it } from "vitest";
 import codegenConfig from "../../codegen.ts";
 import { importDocs } from "../../scripts/import-docs.ts";
-import { SUPERGRAPH_FILE, composeSupergraph } from "../../src/federation/compose.ts";
+import { PUBLIC_SCHEMA_FILE, SUPERGRAPH_FILE, composeSupergraph } from "../../src/federation/compose.ts";
 
 describe("generated files are up to date", () => {
   it("documents every import format, with an example file each", () => {
@@ -19,6 +19,7 @@ describe("generated files are up to date", () => {
     expect(composition.unacceptedHints).toEqual([]);
     // if this fails: npm run compose
     expect(readFileSync(SUPERGRAPH_FILE, "utf8")).toBe(composition.supergraphSdl);
+    expect(readFileSync(PUBLIC_SCHEMA_FILE, "utf8")).toBe(composition.publicSdl);
   });
 
   it("has resolver types generated from the current SDL", async () => {
