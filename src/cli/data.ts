@@ -5,6 +5,10 @@ import { DatabasePool, prepareSubgraphDatabase } from "../app.ts";
 import { databaseLocation, readEnv } from "../config.ts";
 import { formatImportError, ImportSourceSchema, importSourceRow } from "../shared/import/csv-import.ts";
 import { runImport } from "../shared/import/run.ts";
+import { writeFileSync } from "node:fs";
+import { exportTable, EXPORT_TABLES, type ExportTable } from "../data/export.ts";
+import { verify } from "../data/verify.ts";
+import { progress } from "../shared/progress.ts";
 import { IMPORT_FORMATS } from "../subgraphs/imports.ts";
 import { SUBGRAPHS } from "../subgraphs/registry.ts";
 import type { SubgraphName } from "../subgraphs/subgraph.ts";
@@ -31,17 +35,24 @@ function integer(text: string): number {
   return n;
 }
 
-async function withDatabase<T>(subgraph: SubgraphName, work: (db: Awaited<ReturnType<DatabasePool["client"]>>) => Promise<T>): Promise<T> {
+type Db = Awaited<ReturnType<DatabasePool["client"]>>;
+
+/** Opens the subgraphs' databases, migrated and holding their official data, for one command. */
+async function withDatabases<T>(subgraphs: SubgraphName[], work: (dbs: Record<SubgraphName, Db>) => Promise<T>): Promise<T> {
   const pool = new DatabasePool();
   try {
-    const db = await pool.client(databaseLocation(env, subgraph));
-    // the schema must exist and hold the official data before anything is added to it
-    await prepareSubgraphDatabase(subgraph, db, () => {}, null);
-    return await work(db);
+    const dbs = {} as Record<SubgraphName, Db>;
+    for (const name of subgraphs) {
+      dbs[name] = await pool.client(databaseLocation(env, name));
+      await prepareSubgraphDatabase(name, dbs[name], () => {}, null);
+    }
+    return await work(dbs);
   } finally {
     await pool.close();
   }
 }
+
+const withDatabase = <T>(subgraph: SubgraphName, work: (db: Db) => Promise<T>) => withDatabases([subgraph], (dbs) => work(dbs[subgraph]));
 
 const program = new Command().name("npm run data --").description("Load, generate and check the figures this service serves");
 
@@ -83,9 +94,14 @@ program
       return;
     }
     const { subgraph, target } = IMPORT_FORMATS[formatName]!;
-    const summary = await withDatabase(subgraph, (db) =>
-      runImport(db, target, file, importSourceRow(source.data), { dryRun: Boolean(opts.dryRun) }),
-    );
+    const steps = progress(`import ${formatName}`, 2);
+    const summary = await withDatabase(subgraph, async (db) => {
+      steps.tick();
+      const result = await runImport(db, target, file, importSourceRow(source.data), { dryRun: Boolean(opts.dryRun) });
+      steps.tick();
+      steps.done();
+      return result;
+    });
     for (const error of summary.errors) console.error(formatImportError(error));
     const w = summary.written;
     const verb = summary.dryRun ? "would write" : "written";
@@ -101,12 +117,52 @@ program
   .description("generate SYNTHETIC figures (deterministic for a seed) beside the official ones; never over real figures")
   .option("--seed <n>", "random seed", integer, 1)
   .option("--years <years>", "years, e.g. 2015-2024 or 2017,2019", parseYears, parseYears("2015-2024"))
-  .action(async (opts: { seed: number; years: number[] }) => {
-    for (const [name, module] of Object.entries(SUBGRAPHS)) {
-      if (!module.seedSynthetic) continue;
-      const counts = await withDatabase(name as SubgraphName, (db) => module.seedSynthetic!(db, opts));
-      console.log(`${name}: SYNTHETIC seed ${opts.seed}, ${opts.years[0]}–${opts.years.at(-1)}: ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged`);
+  .option("--municipalities <n>", "generate for the first n of the 342 municipalities (scale: years × municipalities)", integer)
+  .action(async (opts: { seed: number; years: number[]; municipalities?: number }) => {
+    if (opts.municipalities !== undefined && (opts.municipalities < 1 || opts.municipalities > 342)) {
+      console.error("error: --municipalities must be between 1 and 342");
+      process.exitCode = 2;
+      return;
     }
+    const scale = { seed: opts.seed, years: opts.years, ...(opts.municipalities ? { municipalities: opts.municipalities } : {}) };
+    console.log(`scale: ${opts.years.length} years × ${opts.municipalities ?? 342} municipalities (and the 35 regions), seed ${opts.seed}`);
+    const modules = Object.entries(SUBGRAPHS).filter(([, module]) => module.seedSynthetic);
+    const steps = progress("generate", modules.length);
+    let written = 0;
+    for (const [name, module] of modules) {
+      const counts = await withDatabase(name as SubgraphName, (db) => module.seedSynthetic!(db, scale));
+      steps.tick();
+      written += counts.inserted + counts.updated;
+      console.log(`${name}: ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged`);
+    }
+    steps.done();
+    console.log(`generate: ${written} rows written`);
+  });
+
+program
+  .command("verify")
+  .description("check stored figures against the official national totals; exit code 1 on any difference")
+  .action(async () => {
+    const checks = await withDatabases(["municipal", "uwv"], (dbs) => verify(dbs, (total) => progress("verify", total)));
+    for (const c of checks) {
+      console.log(`${c.ok ? "ok  " : "DIFF"} ${c.what}: stored ${c.stored}, official ${c.official}${c.ok ? "" : `, difference ${c.difference}`}`);
+    }
+    const differences = checks.filter((c) => !c.ok).length;
+    console.log(`verify: ${checks.length} checks, ${differences} differences`);
+    process.exitCode = differences > 0 ? 1 : 0;
+  });
+
+program
+  .command("export")
+  .description("write a computed table as CSV")
+  .addArgument(program.createArgument("<table>", Object.entries(EXPORT_TABLES).map(([k, v]) => `${k}: ${v}`).join("; ")).choices(Object.keys(EXPORT_TABLES)))
+  .option("--years <years>", "years, e.g. 2017 or 2015-2024", parseYears, parseYears("2015-2024"))
+  .option("-o, --out <file>", "write to this file instead of standard output")
+  .action(async (table: ExportTable, opts: { years: number[]; out?: string }) => {
+    const csv = await withDatabases(["municipal", "uwv"], (dbs) => exportTable(table, dbs, opts, (total) => progress(`export ${table}`, total)));
+    if (opts.out) writeFileSync(opts.out, csv);
+    else process.stdout.write(csv);
+    console.error(`export: ${Math.max(0, csv.split("\n").filter(Boolean).length - 1)} rows${opts.out ? ` written to ${opts.out}` : ""}`);
   });
 
 await program.parseAsync();

@@ -4,6 +4,13 @@ import { parse, type DocumentNode } from "graphql";
 import type { Database } from "../db/database.ts";
 import type { SyncCounts } from "../shared/sync.ts";
 
+/** What synthetic data to generate: a seed, the years, and optionally only the first n municipalities. */
+export interface SyntheticScale {
+  seed: number;
+  years: number[];
+  municipalities?: number;
+}
+
 export const SUBGRAPH_NAMES = ["reference", "municipal", "uwv"] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
@@ -17,7 +24,7 @@ export interface SubgraphModule {
   /** Loads the subgraph's default (official) data; idempotent. */
   seed(db: Database): Promise<SyncCounts>;
   /** Loads deterministic SYNTHETIC figures beside the official ones, never over real ones; idempotent. */
-  seedSynthetic?(db: Database, options: { seed: number; years: number[] }): Promise<SyncCounts>;
+  seedSynthetic?(db: Database, options: SyntheticScale): Promise<SyncCounts>;
 }
 
 export const SCHEMA_DIR = path.resolve(import.meta.dirname, "../../schema");

@@ -196,14 +196,16 @@ function besideReal<T extends { sourceId: string }>(stored: T[], desired: T[], k
   return { existing: stored.filter((r) => isSynthetic(r.sourceId)), desired: desired.filter((r) => !real.has(key(r))) };
 }
 
-export async function storeSyntheticMunicipal(db: Database, options: SyntheticOptions): Promise<SyncCounts> {
+export async function storeSyntheticMunicipal(db: Database, options: SyntheticOptions & { municipalities?: number }): Promise<SyncCounts> {
   const reference = readReferenceData();
   const population = new Map(
     reference.populations.filter((p) => p.referenceDate.getUTCFullYear() === 2024).map((p) => [p.municipalityCode, p.value]),
   );
   const municipalities = reference.municipalities
     .filter((m) => m.lastYear === 2026)
-    .map((m) => ({ code: m.code, population: population.get(m.code) ?? 0 }));
+    .map((m) => ({ code: m.code, population: population.get(m.code) ?? 0 }))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .slice(0, options.municipalities ?? undefined);
   const figures = readOfficialFigures("municipal");
 
   return db.prisma.$transaction(
