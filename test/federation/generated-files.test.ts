@@ -3,9 +3,15 @@ import { generate } from "@graphql-codegen/cli";
 import { describe, expect, it } from "vitest";
 import codegenConfig from "../../codegen.ts";
 import { importDocs } from "../../scripts/import-docs.ts";
+import { schemaDocs } from "../../scripts/schema-docs.ts";
 import { PUBLIC_SCHEMA_FILE, SUPERGRAPH_FILE, composeSupergraph } from "../../src/federation/compose.ts";
 
 describe("generated files are up to date", () => {
+  it("has the schema reference generated from the current public schema", () => {
+    // if this fails: npm run docs:schema
+    expect(readFileSync("docs/schema.md", "utf8")).toBe(schemaDocs());
+  });
+
   it("documents every import format, with an example file each", () => {
     for (const [file, content] of importDocs()) {
       // if this fails: npm run docs:imports

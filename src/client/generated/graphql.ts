@@ -38,7 +38,9 @@ export type MunicipalityFilter = {
 
 /** Sort order for municipalities. */
 export type MunicipalityOrder = {
+  /** Ascending (A–Z, small to large) or descending. */
   direction?: SortDirection | null | undefined;
+  /** What to sort by. */
   field: MunicipalitySortField;
 };
 
@@ -113,7 +115,9 @@ export type Sector =
 
 /** Sort direction. */
 export type SortDirection =
+  /** Ascending: A to Z, small to large. */
   | 'ASC'
+  /** Descending: Z to A, large to small. */
   | 'DESC';
 
 /** Whether a figure is published as such, computed from published figures, or generated. */

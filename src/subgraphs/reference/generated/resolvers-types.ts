@@ -113,9 +113,11 @@ export type MunicipalityPopulationArgs = {
 /** A page of municipalities (Relay connection). */
 export type MunicipalityConnection = {
   __typename?: 'MunicipalityConnection';
+  /** The municipalities of this page with their cursors. */
   edges: Array<MunicipalityEdge>;
   /** The municipalities of this page, without cursors. */
   nodes: Array<Municipality>;
+  /** Where this page lies in the whole list. */
   pageInfo: PageInfo;
   /** Number of municipalities over all pages. */
   totalCount: Scalars['Int']['output'];
@@ -124,7 +126,9 @@ export type MunicipalityConnection = {
 /** A municipality and its cursor. */
 export type MunicipalityEdge = {
   __typename?: 'MunicipalityEdge';
+  /** Pass as `after` to continue after this municipality. */
   cursor: Scalars['String']['output'];
+  /** The municipality. */
   node: Municipality;
 };
 
@@ -140,7 +144,9 @@ export type MunicipalityFilter = {
 
 /** Sort order for municipalities. */
 export type MunicipalityOrder = {
+  /** Ascending (A–Z, small to large) or descending. */
   direction?: InputMaybe<SortDirection>;
+  /** What to sort by. */
   field: MunicipalitySortField;
 };
 
@@ -158,7 +164,9 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   /** Cursor of the last item of the page: pass it as `after` for the next page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items precede this page. */
   hasPreviousPage: Scalars['Boolean']['output'];
   /** Cursor of the first item of the page. */
   startCursor?: Maybe<Scalars['String']['output']>;
@@ -217,6 +225,11 @@ export type ProvincePopulationArgs = {
   referenceDate?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/**
+ * Dutch municipal and UWV data on work for people with a disability: municipalities, provinces and
+ * labour-market regions (CBS), budgets (municipal), the job agreement and sheltered work (UWV). Every
+ * figure carries its source.
+ */
 export type Query = {
   __typename?: 'Query';
   /** One labour-market region (arbeidsmarktregio) by its code, e.g. AM01 (Groningen). Unknown code: null. */
@@ -237,11 +250,21 @@ export type Query = {
 };
 
 
+/**
+ * Dutch municipal and UWV data on work for people with a disability: municipalities, provinces and
+ * labour-market regions (CBS), budgets (municipal), the job agreement and sheltered work (UWV). Every
+ * figure carries its source.
+ */
 export type QueryLabourMarketRegionArgs = {
   code: Scalars['ID']['input'];
 };
 
 
+/**
+ * Dutch municipal and UWV data on work for people with a disability: municipalities, provinces and
+ * labour-market regions (CBS), budgets (municipal), the job agreement and sheltered work (UWV). Every
+ * figure carries its source.
+ */
 export type QueryMunicipalitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MunicipalityFilter>;
@@ -250,19 +273,31 @@ export type QueryMunicipalitiesArgs = {
 };
 
 
+/**
+ * Dutch municipal and UWV data on work for people with a disability: municipalities, provinces and
+ * labour-market regions (CBS), budgets (municipal), the job agreement and sheltered work (UWV). Every
+ * figure carries its source.
+ */
 export type QueryMunicipalityArgs = {
   code?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
 
+/**
+ * Dutch municipal and UWV data on work for people with a disability: municipalities, provinces and
+ * labour-market regions (CBS), budgets (municipal), the job agreement and sheltered work (UWV). Every
+ * figure carries its source.
+ */
 export type QueryProvinceArgs = {
   code: Scalars['ID']['input'];
 };
 
 /** Sort direction. */
 export type SortDirection =
+  /** Ascending: A to Z, small to large. */
   | 'ASC'
+  /** Descending: Z to A, large to small. */
   | 'DESC';
 
 /** Where a figure comes from (herkomst). */

@@ -1,0 +1,178 @@
+// Writes docs/recipes.md: the questions partner portals ask most, each with its query and the answer
+// the embedded data gives (official figures, plus the default SYNTHETIC municipal and regional ones).
+// npm run docs:recipes (a test runs every query and fails when an answer in the page is stale)
+import { writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export interface Recipe {
+  question: string;
+  who: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** what the answer shows, if only a part (long lists) */
+  show?: (data: any) => unknown;
+  note?: string;
+}
+
+export const RECIPES: Recipe[] = [
+  {
+    question: "Which municipalities are in a labour-market region, how many people live there, and where does that number come from?",
+    who: "regional employer service points",
+    query: `query ($code: ID!) {
+  labourMarketRegion(code: $code) {
+    name
+    population { value referenceDate municipalityCount source { publisher kind note } }
+    municipalities(first: 3, orderBy: { field: POPULATION, direction: DESC }) {
+      totalCount
+      nodes { code name population { value source { publisher document license } } }
+    }
+  }
+}`,
+    variables: { code: "AM01" },
+  },
+  {
+    question: "How far was government from its 2021 job-agreement target, and how much of its growth came from hired jobs?",
+    who: "the ministry, policy analysts",
+    query: `{
+  jobAgreement(year: 2021) {
+    government: sector(sector: GOVERNMENT) {
+      target { value } realisedExtraJobs { value } shortfall { value } progressPercent
+      directExtraJobs { value } hiredExtraJobs { value source { note } } hiredSharePercent
+    }
+  }
+}`,
+  },
+  {
+    question: "Did each sector meet its 2021 target, and what would the quota levy be?",
+    who: "the ministry, employer organisations",
+    query: `{
+  jobAgreement(year: 2021) {
+    sectors { sector target { value } publishedExtraJobs { value } extraJobs { value } targetMet quota { applies levy { value source { kind } } } }
+  }
+}`,
+    note: "`extraJobs` is computed from the inputs (direct + hired via the allocation key) beside the published `publishedExtraJobs`; the levy per job is an ASSUMED parameter (see its source).",
+  },
+  {
+    question: "Which regions have the most extra job-agreement jobs since 2012?",
+    who: "UWV, regional employer service points",
+    query: `{
+  labourMarketRegions { code name jobAgreement(year: 2021) { jobs extraJobs changeOnPreviousYear source { kind } } }
+}`,
+    show: (data) =>
+      [...data.labourMarketRegions]
+        .sort((a: any, b: any) => Number(b.jobAgreement.extraJobs) - Number(a.jobAgreement.extraJobs))
+        .slice(0, 3),
+    note: "The answer shown is the three largest after sorting the 35 regions on `extraJobs` in the portal; regional figures are SYNTHETIC in the embedded data.",
+  },
+  {
+    question: "What did a municipality get and spend from its BUIG budget, what is its result, and does it qualify for a safety-net payment?",
+    who: "municipalities, Divosa",
+    query: `query ($code: ID!, $year: Int!) {
+  municipality(code: $code) {
+    name
+    buig(year: $year) {
+      budget { stage value source { kind } } spending { value } result { amount percentOfBudget kind }
+      safetyNet { payment eligible deficitPercentOfBudget rule { ownRiskPercent source { kind } } }
+    }
+  }
+}`,
+    variables: { code: "GM0363", year: 2017 },
+  },
+  {
+    question: "How large was the national BUIG deficit in 2016, on which macrobudget?",
+    who: "the ministry, VNG",
+    query: `{
+  buigNational(year: 2016) {
+    macrobudget { stage value qualifier source { kind note } }
+    publishedResult { amount percentOfBudget qualifier }
+    spending { value qualifier }
+  }
+}`,
+  },
+  {
+    question: "How was the participation budget divided, and do the published parts add up?",
+    who: "municipalities, the ministry",
+    query: `{
+  participationBudgets { year total { value } classicTargetGroup { value } newTargetGroup { value } partsDifference allocationDifference }
+}`,
+  },
+  {
+    question: "What share of citizens' requests for sheltered work got a positive advice in January–May 2017?",
+    who: "policy analysts",
+    query: `{
+  shelteredWorkAssessments(period: "2017-01..2017-05") {
+    requester assessments positive positiveRatePercent publishedPositiveRatePercent rateDifference
+  }
+}`,
+    note: "The rate is computed from the counts; the letter's printed percentage stands beside it (71 % for 601 of 890, which is 67.5 %).",
+  },
+  {
+    question: "How many sheltered-work places were realised against the regulation's target?",
+    who: "municipalities, the ministry",
+    query: `{
+  shelteredWorkPlaces(year: 2017) {
+    publishedTarget { value } hoursPerPlace
+    municipalTotal { target { value } realised { value source { kind } } progressPercent }
+  }
+  municipality(code: "GM0014") { name shelteredWorkPlaces(year: 2017) { target { value } realised { value } shortfall } }
+}`,
+  },
+  {
+    question: "Where does a national figure come from, and how is it qualified?",
+    who: "everyone",
+    query: `{
+  uwvFigures(topic: BANENAFSPRAAK, metric: "extra_jobs", period: "2016") {
+    value unit qualifier note periodStart periodEnd source { publisher document date kind }
+  }
+}`,
+  },
+];
+
+const fence = (lang: string, text: string) => "```" + lang + "\n" + text.trim() + "\n```\n";
+
+export async function renderRecipes(run: (query: string, variables?: Record<string, unknown>) => Promise<any>): Promise<string> {
+  const parts: string[] = [];
+  for (const [i, recipe] of RECIPES.entries()) {
+    const result = await run(recipe.query, recipe.variables);
+    if (result.errors) throw new Error(`recipe ${i + 1} failed: ${JSON.stringify(result.errors)}`);
+    const answer = recipe.show ? recipe.show(result.data) : result.data;
+    parts.push(
+      `## ${i + 1}. ${recipe.question}\n\n*Asked by ${recipe.who}.*\n\n` +
+        fence("graphql", recipe.query) +
+        (recipe.variables ? `\nVariables:\n\n${fence("json", JSON.stringify(recipe.variables))}` : "") +
+        `\nAnswer from the embedded data:\n\n${fence("json", JSON.stringify(answer, null, 2))}` +
+        (recipe.note ? `\n${recipe.note}\n` : ""),
+    );
+  }
+  return (
+    "<!-- Generated by `npm run docs:recipes` by running each query against the embedded data. Do not edit. -->\n" +
+    "# Recipes: the questions partner portals ask most\n\n" +
+    "Each recipe is a query you can paste into GraphiQL (http://localhost:4000/graphql after `npm start`) with the\n" +
+    "answer the embedded data gives. National figures are official; per-municipality and per-region figures are\n" +
+    "SYNTHETIC unless you imported real ones — every `source.kind` says which. Field by field: [schema.md](schema.md).\n\n" +
+    parts.join("\n")
+  );
+}
+
+if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
+  const { startLocalStack } = await import("../src/app.ts");
+  const dir = mkdtempSync(path.join(tmpdir(), "recipes-"));
+  const stack = await startLocalStack({ kind: "pglite", dataDir: path.join(dir, "db") });
+  try {
+    const markdown = await renderRecipes(async (query, variables) => {
+      const response = await fetch(stack.gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    });
+    writeFileSync(path.resolve(import.meta.dirname, "../docs/recipes.md"), markdown);
+    console.log("wrote docs/recipes.md");
+  } finally {
+    await stack.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
