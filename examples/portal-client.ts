@@ -23,7 +23,9 @@ const { labourMarketRegion: region } = await client.request(RegionJobAgreementDo
 if (!region) throw new Error(`no labour-market region ${values.region}`);
 console.log(`Job agreement in ${region.name} (${region.code}): jobs at the end of each year`);
 for (const point of region.jobAgreementSeries) {
-  console.log(`  ${point.period}  jobs ${point.jobs}  extra on 2012 ${point.extraJobs ?? "–"}  on the year before ${point.changeOnPreviousYear ?? "–"}  [${point.source.kind}]`);
+  console.log(
+    `  ${point.period}  jobs ${point.jobs}  extra on 2012 ${point.extraJobs ?? "–"}  on the year before ${point.changeOnPreviousYear ?? "–"}  [${point.source.kind}]`,
+  );
 }
 
 const { municipality } = await client.request(MunicipalityBudgetDocument, { code: values.municipality!, year });
@@ -33,8 +35,14 @@ if (!buig) {
   console.log(`${municipality.name}: no BUIG figures for ${year}`);
 } else {
   console.log(`BUIG ${year} of ${municipality.name} (${municipality.code}):`);
-  console.log(`  budget   € ${buig.budget.value} (${buig.budget.stage.toLowerCase()}) [${buig.budget.source.kind}: ${buig.budget.source.publisher}]`);
+  console.log(
+    `  budget   € ${buig.budget.value} (${buig.budget.stage.toLowerCase()}) [${buig.budget.source.kind}: ${buig.budget.source.publisher}]`,
+  );
   console.log(`  spending € ${buig.spending?.value ?? "unknown"}`);
-  if (buig.result) console.log(`  result   € ${buig.result.amount} = ${buig.result.percentOfBudget} % of the budget (${buig.result.kind.toLowerCase()}) [${buig.result.source.kind}]`);
-  if (buig.safetyNet) console.log(`  safety net € ${buig.safetyNet.payment}${buig.safetyNet.eligible ? "" : " (within the own risk)"}`);
+  if (buig.result)
+    console.log(
+      `  result   € ${buig.result.amount} = ${buig.result.percentOfBudget} % of the budget (${buig.result.kind.toLowerCase()}) [${buig.result.source.kind}]`,
+    );
+  if (buig.safetyNet)
+    console.log(`  safety net € ${buig.safetyNet.payment}${buig.safetyNet.eligible ? "" : " (within the own risk)"}`);
 }

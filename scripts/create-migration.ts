@@ -46,8 +46,17 @@ if (!existsSync(lock)) writeFileSync(lock, 'provider = "postgresql"\n');
 
 const sql = execFileSync(
   path.join(tool, "node_modules/.bin/prisma"),
-  ["migrate", "diff", "--config", "prisma.config.ts", "--from-migrations", migrations,
-    "--to-schema-datamodel", schemaFile, "--script"],
+  [
+    "migrate",
+    "diff",
+    "--config",
+    "prisma.config.ts",
+    "--from-migrations",
+    migrations,
+    "--to-schema-datamodel",
+    schemaFile,
+    "--script",
+  ],
   {
     cwd: tool,
     encoding: "utf8",

@@ -12,14 +12,18 @@ export function importDocs(): Map<string, string> {
   const sections = Object.entries(IMPORT_FORMATS).map(([name, { subgraph, target }]) => {
     const f = target.format;
     files.set(`examples/import/${name}.csv`, f.example);
-    const columns = f.columns.map((c) => `| \`${c.name}\` | ${c.required ? "yes" : "no"} | ${c.description} |`).join("\n");
-    return `## ${name}\n\n${f.description} Written to the ${subgraph} subgraph; one row per ${f.keyColumns.join(" + ")}.\n\n` +
+    const columns = f.columns
+      .map((c) => `| \`${c.name}\` | ${c.required ? "yes" : "no"} | ${c.description} |`)
+      .join("\n");
+    return (
+      `## ${name}\n\n${f.description} Written to the ${subgraph} subgraph; one row per ${f.keyColumns.join(" + ")}.\n\n` +
       `| column | required | content |\n| --- | --- | --- |\n${columns}\n\n` +
       `Example ([examples/import/${name}.csv](../examples/import/${name}.csv)):\n\n\`\`\`csv\n${f.example}\`\`\`\n\n` +
       "```sh\n" +
       `npm run data -- import ${name} examples/import/${name}.csv \\\n` +
       `  --source-publisher "Ministerie van SZW" --source-document "…" --source-date 2017-09-29\n` +
-      "```\n";
+      "```\n"
+    );
   });
   files.set(
     "docs/import-formats.md",

@@ -18,7 +18,8 @@ export interface Recipe {
 
 export const RECIPES: Recipe[] = [
   {
-    question: "Which municipalities are in a labour-market region, how many people live there, and where does that number come from?",
+    question:
+      "Which municipalities are in a labour-market region, how many people live there, and where does that number come from?",
     who: "regional employer service points",
     query: `query ($code: ID!) {
   labourMarketRegion(code: $code) {
@@ -33,7 +34,8 @@ export const RECIPES: Recipe[] = [
     variables: { code: "AM01" },
   },
   {
-    question: "How far was government from its 2021 job-agreement target, and how much of its growth came from hired jobs?",
+    question:
+      "How far was government from its 2021 job-agreement target, and how much of its growth came from hired jobs?",
     who: "the ministry, policy analysts",
     query: `{
   jobAgreement(year: 2021) {
@@ -67,7 +69,8 @@ export const RECIPES: Recipe[] = [
     note: "The answer shown is the three largest after sorting the 35 regions on `extraJobs` in the portal; regional figures are SYNTHETIC in the embedded data.",
   },
   {
-    question: "What did a municipality get and spend from its BUIG budget, what is its result, and does it qualify for a safety-net payment?",
+    question:
+      "What did a municipality get and spend from its BUIG budget, what is its result, and does it qualify for a safety-net payment?",
     who: "municipalities, Divosa",
     query: `query ($code: ID!, $year: Int!) {
   municipality(code: $code) {
@@ -132,7 +135,9 @@ export const RECIPES: Recipe[] = [
 
 const fence = (lang: string, text: string) => "```" + lang + "\n" + text.trim() + "\n```\n";
 
-export async function renderRecipes(run: (query: string, variables?: Record<string, unknown>) => Promise<any>): Promise<string> {
+export async function renderRecipes(
+  run: (query: string, variables?: Record<string, unknown>) => Promise<any>,
+): Promise<string> {
   const parts: string[] = [];
   for (const [i, recipe] of RECIPES.entries()) {
     const result = await run(recipe.query, recipe.variables);

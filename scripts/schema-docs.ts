@@ -15,7 +15,11 @@ import {
 } from "graphql";
 
 const root = path.resolve(import.meta.dirname, "..");
-const oneLine = (text: string | null | undefined) => (text ?? "").replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|").trim();
+const oneLine = (text: string | null | undefined) =>
+  (text ?? "")
+    .replace(/\s*\n\s*/g, " ")
+    .replace(/\|/g, "\\|")
+    .trim();
 const anchor = (name: string) => name.toLowerCase();
 
 export function schemaDocs(): string {
@@ -24,24 +28,50 @@ export function schemaDocs(): string {
     .filter((t) => !t.name.startsWith("__") && !(isScalarType(t) && isSpecifiedScalarType(t)))
     .sort((a, b) => (a.name === "Query" ? -1 : b.name === "Query" ? 1 : a.name.localeCompare(b.name)));
   const kind = (t: GraphQLNamedType) =>
-    isObjectType(t) ? "type" : isInputObjectType(t) ? "input" : isEnumType(t) ? "enum" : isScalarType(t) ? "scalar" : "union";
-  const link = (typeText: string) => typeText.replace(/\w+/, (name) => (schema.getType(name) && !isSpecifiedScalarType(schema.getType(name)!) ? `[${name}](#${anchor(name)})` : name));
+    isObjectType(t)
+      ? "type"
+      : isInputObjectType(t)
+        ? "input"
+        : isEnumType(t)
+          ? "enum"
+          : isScalarType(t)
+            ? "scalar"
+            : "union";
+  const link = (typeText: string) =>
+    typeText.replace(/\w+/, (name) =>
+      schema.getType(name) && !isSpecifiedScalarType(schema.getType(name)!) ? `[${name}](#${anchor(name)})` : name,
+    );
   const args = (list: readonly GraphQLArgument[]) =>
     list.length === 0
       ? ""
-      : "<br>" + list.map((a) => `\`${a.name}: ${a.type}\`${a.defaultValue !== undefined ? ` = ${JSON.stringify(a.defaultValue)}` : ""} — ${oneLine(a.description)}`).join("<br>");
+      : "<br>" +
+        list
+          .map(
+            (a) =>
+              `\`${a.name}: ${a.type}\`${a.defaultValue !== undefined ? ` = ${JSON.stringify(a.defaultValue)}` : ""} — ${oneLine(a.description)}`,
+          )
+          .join("<br>");
   const sections = types.map((t) => {
     let body = `## ${t.name}\n\n*${kind(t)}* — ${oneLine(t.description)}\n`;
     if (isObjectType(t) || isInputObjectType(t)) {
       const fields = Object.values(t.getFields());
       body += `\n| field | type | description |\n| --- | --- | --- |\n`;
       body += fields
-        .map((f) => `| \`${f.name}\` | ${link(String(f.type))} | ${oneLine(f.description)}${"args" in f ? args(f.args) : ""} |`)
+        .map(
+          (f) =>
+            `| \`${f.name}\` | ${link(String(f.type))} | ${oneLine(f.description)}${"args" in f ? args(f.args) : ""} |`,
+        )
         .join("\n");
       body += "\n";
     }
     if (isEnumType(t)) {
-      body += `\n| value | description |\n| --- | --- |\n` + t.getValues().map((v) => `| \`${v.name}\` | ${oneLine(v.description)} |`).join("\n") + "\n";
+      body +=
+        `\n| value | description |\n| --- | --- |\n` +
+        t
+          .getValues()
+          .map((v) => `| \`${v.name}\` | ${oneLine(v.description)} |`)
+          .join("\n") +
+        "\n";
     }
     return body;
   });

@@ -51,7 +51,9 @@ export async function prepareSubgraphDatabase(
   if (synthetic && module.seedSynthetic) {
     const generated = await module.seedSynthetic(db, synthetic);
     if (generated.inserted + generated.updated > 0) {
-      log(`${name}: loaded SYNTHETIC figures, seed ${synthetic.seed}, ${synthetic.years[0]}–${synthetic.years.at(-1)} (${generated.inserted} rows inserted, ${generated.updated} updated)`);
+      log(
+        `${name}: loaded SYNTHETIC figures, seed ${synthetic.seed}, ${synthetic.years[0]}–${synthetic.years.at(-1)} (${generated.inserted} rows inserted, ${generated.updated} updated)`,
+      );
     }
   }
   return { migrations: applied, seeded };
@@ -105,7 +107,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const databases = {} as Record<SubgraphName, Database>;
     for (const name of names) {
       databases[name] = await pool.client(options.databases[name]);
-      await prepareSubgraphDatabase(name, databases[name], log, options.synthetic === undefined ? DEFAULT_SYNTHETIC : options.synthetic);
+      await prepareSubgraphDatabase(
+        name,
+        databases[name],
+        log,
+        options.synthetic === undefined ? DEFAULT_SYNTHETIC : options.synthetic,
+      );
     }
     const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
     for (const name of names) {

@@ -67,10 +67,16 @@ export function subgraphUrlOverrides(env: Env): Partial<Record<SubgraphName, str
 }
 
 /** The typed client's documents, accepted by hash; the generated manifest unless PERSISTED_DOCUMENTS names another. */
-export const DEFAULT_PERSISTED_DOCUMENTS = path.resolve(import.meta.dirname, "client/generated/persisted-documents.json");
+export const DEFAULT_PERSISTED_DOCUMENTS = path.resolve(
+  import.meta.dirname,
+  "client/generated/persisted-documents.json",
+);
 
 export function persistedDocuments(env: Env): { manifest: Record<string, string>; only: boolean } {
-  return { manifest: readPersistedDocuments(env.PERSISTED_DOCUMENTS ?? DEFAULT_PERSISTED_DOCUMENTS), only: env.PERSISTED_DOCUMENTS_ONLY === "true" };
+  return {
+    manifest: readPersistedDocuments(env.PERSISTED_DOCUMENTS ?? DEFAULT_PERSISTED_DOCUMENTS),
+    only: env.PERSISTED_DOCUMENTS_ONLY === "true",
+  };
 }
 
 export function readPersistedDocuments(file = DEFAULT_PERSISTED_DOCUMENTS): Record<string, string> {

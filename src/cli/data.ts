@@ -38,7 +38,10 @@ function integer(text: string): number {
 type Db = Awaited<ReturnType<DatabasePool["client"]>>;
 
 /** Opens the subgraphs' databases, migrated and holding their official data, for one command. */
-async function withDatabases<T>(subgraphs: SubgraphName[], work: (dbs: Record<SubgraphName, Db>) => Promise<T>): Promise<T> {
+async function withDatabases<T>(
+  subgraphs: SubgraphName[],
+  work: (dbs: Record<SubgraphName, Db>) => Promise<T>,
+): Promise<T> {
   const pool = new DatabasePool();
   try {
     const dbs = {} as Record<SubgraphName, Db>;
@@ -52,9 +55,12 @@ async function withDatabases<T>(subgraphs: SubgraphName[], work: (dbs: Record<Su
   }
 }
 
-const withDatabase = <T>(subgraph: SubgraphName, work: (db: Db) => Promise<T>) => withDatabases([subgraph], (dbs) => work(dbs[subgraph]));
+const withDatabase = <T>(subgraph: SubgraphName, work: (db: Db) => Promise<T>) =>
+  withDatabases([subgraph], (dbs) => work(dbs[subgraph]));
 
-const program = new Command().name("npm run data --").description("Load, generate and check the figures this service serves");
+const program = new Command()
+  .name("npm run data --")
+  .description("Load, generate and check the figures this service serves");
 
 program
   .command("formats")
@@ -62,7 +68,8 @@ program
   .action(() => {
     for (const [name, { subgraph, target }] of Object.entries(IMPORT_FORMATS)) {
       console.log(`${name}  (${subgraph} subgraph)\n  ${target.format.description}`);
-      for (const c of target.format.columns) console.log(`  - ${c.name}${c.required ? "" : " (optional)"}: ${c.description}`);
+      for (const c of target.format.columns)
+        console.log(`  - ${c.name}${c.required ? "" : " (optional)"}: ${c.description}`);
       console.log(`  example:\n${target.format.example.replace(/^/gm, "    ")}`);
     }
   });
@@ -70,14 +77,20 @@ program
 program
   .command("import")
   .description("import a CSV file of real figures: all rows or none")
-  .addArgument(program.createArgument("<format>", "the file's format (see `formats`)").choices(Object.keys(IMPORT_FORMATS)))
+  .addArgument(
+    program.createArgument("<format>", "the file's format (see `formats`)").choices(Object.keys(IMPORT_FORMATS)),
+  )
   .argument("<file>", "the CSV file")
-  .requiredOption("--source-publisher <name>", "who published the figures, e.g. \"Ministerie van SZW\"")
+  .requiredOption("--source-publisher <name>", 'who published the figures, e.g. "Ministerie van SZW"')
   .requiredOption("--source-document <title>", "the table, letter or file they come from")
   .requiredOption("--source-date <date>", "publication date: 2024, 2024-09 or 2024-09-30")
   .option("--source-url <url>", "where to find the document")
   .option("--source-note <text>", "caveats")
-  .addOption(new Option("--source-kind <kind>", "OFFICIAL, or SYNTHETIC for generated files").choices(["OFFICIAL", "SYNTHETIC"]).default("OFFICIAL"))
+  .addOption(
+    new Option("--source-kind <kind>", "OFFICIAL, or SYNTHETIC for generated files")
+      .choices(["OFFICIAL", "SYNTHETIC"])
+      .default("OFFICIAL"),
+  )
   .option("--dry-run", "validate and count, write nothing")
   .action(async (formatName: string, file: string, opts: Record<string, string | boolean | undefined>) => {
     const source = ImportSourceSchema.safeParse({
@@ -114,18 +127,30 @@ program
 
 program
   .command("generate")
-  .description("generate SYNTHETIC figures (deterministic for a seed) beside the official ones; never over real figures")
+  .description(
+    "generate SYNTHETIC figures (deterministic for a seed) beside the official ones; never over real figures",
+  )
   .option("--seed <n>", "random seed", integer, 1)
   .option("--years <years>", "years, e.g. 2015-2024 or 2017,2019", parseYears, parseYears("2015-2024"))
-  .option("--municipalities <n>", "generate for the first n of the 342 municipalities (scale: years × municipalities)", integer)
+  .option(
+    "--municipalities <n>",
+    "generate for the first n of the 342 municipalities (scale: years × municipalities)",
+    integer,
+  )
   .action(async (opts: { seed: number; years: number[]; municipalities?: number }) => {
     if (opts.municipalities !== undefined && (opts.municipalities < 1 || opts.municipalities > 342)) {
       console.error("error: --municipalities must be between 1 and 342");
       process.exitCode = 2;
       return;
     }
-    const scale = { seed: opts.seed, years: opts.years, ...(opts.municipalities ? { municipalities: opts.municipalities } : {}) };
-    console.log(`scale: ${opts.years.length} years × ${opts.municipalities ?? 342} municipalities (and the 35 regions), seed ${opts.seed}`);
+    const scale = {
+      seed: opts.seed,
+      years: opts.years,
+      ...(opts.municipalities ? { municipalities: opts.municipalities } : {}),
+    };
+    console.log(
+      `scale: ${opts.years.length} years × ${opts.municipalities ?? 342} municipalities (and the 35 regions), seed ${opts.seed}`,
+    );
     const modules = Object.entries(SUBGRAPHS).filter(([, module]) => module.seedSynthetic);
     const steps = progress("generate", modules.length);
     let written = 0;
@@ -143,9 +168,13 @@ program
   .command("verify")
   .description("check stored figures against the official national totals; exit code 1 on any difference")
   .action(async () => {
-    const checks = await withDatabases(["municipal", "uwv"], (dbs) => verify(dbs, (total) => progress("verify", total)));
+    const checks = await withDatabases(["municipal", "uwv"], (dbs) =>
+      verify(dbs, (total) => progress("verify", total)),
+    );
     for (const c of checks) {
-      console.log(`${c.ok ? "ok  " : "DIFF"} ${c.what}: stored ${c.stored}, official ${c.official}${c.ok ? "" : `, difference ${c.difference}`}`);
+      console.log(
+        `${c.ok ? "ok  " : "DIFF"} ${c.what}: stored ${c.stored}, official ${c.official}${c.ok ? "" : `, difference ${c.difference}`}`,
+      );
     }
     const differences = checks.filter((c) => !c.ok).length;
     console.log(`verify: ${checks.length} checks, ${differences} differences`);
@@ -155,14 +184,27 @@ program
 program
   .command("export")
   .description("write a computed table as CSV")
-  .addArgument(program.createArgument("<table>", Object.entries(EXPORT_TABLES).map(([k, v]) => `${k}: ${v}`).join("; ")).choices(Object.keys(EXPORT_TABLES)))
+  .addArgument(
+    program
+      .createArgument(
+        "<table>",
+        Object.entries(EXPORT_TABLES)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join("; "),
+      )
+      .choices(Object.keys(EXPORT_TABLES)),
+  )
   .option("--years <years>", "years, e.g. 2017 or 2015-2024", parseYears, parseYears("2015-2024"))
   .option("-o, --out <file>", "write to this file instead of standard output")
   .action(async (table: ExportTable, opts: { years: number[]; out?: string }) => {
-    const csv = await withDatabases(["municipal", "uwv"], (dbs) => exportTable(table, dbs, opts, (total) => progress(`export ${table}`, total)));
+    const csv = await withDatabases(["municipal", "uwv"], (dbs) =>
+      exportTable(table, dbs, opts, (total) => progress(`export ${table}`, total)),
+    );
     if (opts.out) writeFileSync(opts.out, csv);
     else process.stdout.write(csv);
-    console.error(`export: ${Math.max(0, csv.split("\n").filter(Boolean).length - 1)} rows${opts.out ? ` written to ${opts.out}` : ""}`);
+    console.error(
+      `export: ${Math.max(0, csv.split("\n").filter(Boolean).length - 1)} rows${opts.out ? ` written to ${opts.out}` : ""}`,
+    );
   });
 
 await program.parseAsync();

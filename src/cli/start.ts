@@ -24,5 +24,7 @@ const stack = await startStack({
   persistedDocuments: persistedDocuments(env),
 });
 for (const name of SUBGRAPH_NAMES) console.log(`subgraph ${name}: ${stack.subgraphs[name].url}`);
-console.log(`\nGraphiQL and the GraphQL endpoint: ${stack.gateway.url}  (ready in ${Math.round(performance.now() - began)} ms)`);
+console.log(
+  `\nGraphiQL and the GraphQL endpoint: ${stack.gateway.url}  (ready in ${Math.round(performance.now() - began)} ms)`,
+);
 exitOnSignals(() => stack.stop());

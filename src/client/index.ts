@@ -67,7 +67,9 @@ export function createClient(options: ClientOptions): Client {
       const hash = hashOf(document as unknown as { __meta__?: Record<string, unknown> });
       const persisted = options.persisted !== false && hash !== "";
       const extensions = persisted ? { persistedQuery: { version: 1, sha256Hash: hash } } : undefined;
-      let result = await post(persisted ? { operationName, variables, extensions } : { query, operationName, variables });
+      let result = await post(
+        persisted ? { operationName, variables, extensions } : { query, operationName, variables },
+      );
       // a gateway that does not know the hash yet: send the text once (as automatic persisted queries do)
       if (persisted && result.errors?.some((e) => /persisted/i.test(`${e.extensions?.code ?? ""} ${e.message}`))) {
         result = await post({ query, operationName, variables, extensions });

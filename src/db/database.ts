@@ -8,8 +8,7 @@ import { PrismaClient } from "../generated/prisma/client.ts";
 
 /** Where a database lives: a PostgreSQL server, or PGlite (embedded) in a folder or in memory. */
 export type DatabaseLocation =
-  | { kind: "postgresql"; url: string }
-  | { kind: "pglite"; dataDir: string | null; template?: Blob };
+  { kind: "postgresql"; url: string } | { kind: "pglite"; dataDir: string | null; template?: Blob };
 
 /** Plain SQL access beside Prisma, for the migration runner and health checks. */
 export interface SqlSession {
@@ -67,8 +66,7 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
         try {
           return await work({
             exec: async (sql) => void (await client.query(sql)),
-            query: async <Row>(sql: string, params?: unknown[]) =>
-              (await client.query(sql, params)).rows as Row[],
+            query: async <Row>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[],
           });
         } finally {
           client.release();

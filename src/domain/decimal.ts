@@ -10,7 +10,8 @@ export class Dec {
   static of(text: string | number | bigint): Dec {
     if (typeof text === "bigint") return new Dec(text, 0);
     if (typeof text === "number") {
-      if (!Number.isInteger(text)) throw new RangeError("Dec.of(number) takes whole numbers only; pass decimals as strings");
+      if (!Number.isInteger(text))
+        throw new RangeError("Dec.of(number) takes whole numbers only; pass decimals as strings");
       return new Dec(BigInt(text), 0);
     }
     const { value, scale } = parseDecimal(text);

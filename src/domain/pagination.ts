@@ -64,17 +64,12 @@ export function compareBy<T>(
   return (a, b) => compareSortPositions(sortValue(a), key(a), sortValue(b), key(b), direction);
 }
 
-function compareSortPositions(
-  av: SortValue,
-  ak: string,
-  bv: SortValue,
-  bk: string,
-  direction: SortDirection,
-): number {
+function compareSortPositions(av: SortValue, ak: string, bv: SortValue, bk: string, direction: SortDirection): number {
   if (av !== bv) {
     if (av === null) return 1;
     if (bv === null) return -1;
-    const order = typeof av === "number" && typeof bv === "number" ? av - bv : String(av).localeCompare(String(bv), "nl");
+    const order =
+      typeof av === "number" && typeof bv === "number" ? av - bv : String(av).localeCompare(String(bv), "nl");
     if (order !== 0) return direction === "ASC" ? order : -order;
   }
   return ak < bk ? -1 : ak > bk ? 1 : 0;

@@ -11,7 +11,6 @@ export const ACCEPTED_HINTS_FILE = path.join(SCHEMA_DIR, "accepted-composition-h
 /** The API schema clients see (no federation directives): for the typed client and the docs. */
 export const PUBLIC_SCHEMA_FILE = path.join(SCHEMA_DIR, "public.graphql");
 
-
 export interface Composition {
   supergraphSdl: string | null;
   publicSdl: string | null;

@@ -51,7 +51,8 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">): G
       ? {
           persistedDocuments: {
             // manifest keys are "sha256:<hex>"; clients send the bare hex
-            getPersistedOperation: (key: string) => persisted.manifest[`sha256:${key}`] ?? persisted.manifest[key] ?? null,
+            getPersistedOperation: (key: string) =>
+              persisted.manifest[`sha256:${key}`] ?? persisted.manifest[key] ?? null,
             allowArbitraryDocuments: !persisted.only,
           },
         }

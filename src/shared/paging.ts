@@ -6,7 +6,12 @@ export const MAX_PAGE_SIZE = 500;
 /** Validates page arguments and paginates; bad arguments become BAD_USER_INPUT errors. */
 export function pageOf<T>(
   items: readonly T[],
-  sort: { field: string; direction: SortDirection; value: (item: T) => string | number | null; key: (item: T) => string },
+  sort: {
+    field: string;
+    direction: SortDirection;
+    value: (item: T) => string | number | null;
+    key: (item: T) => string;
+  },
   args: { first?: number | null; after?: string | null },
 ): Page<T> {
   const first = args.first ?? 50;

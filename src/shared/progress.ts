@@ -11,7 +11,10 @@ export interface Progress {
  */
 export function progress(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (stream.isTTY) {
-    const bar = new SingleBar({ format: `${label} [{bar}] {value}/{total} {percentage}% {eta_formatted}`, stream, clearOnComplete: false }, Presets.shades_classic);
+    const bar = new SingleBar(
+      { format: `${label} [{bar}] {value}/{total} {percentage}% {eta_formatted}`, stream, clearOnComplete: false },
+      Presets.shades_classic,
+    );
     bar.start(total, 0);
     return { tick: (by = 1) => bar.increment(by), done: () => bar.stop() };
   }

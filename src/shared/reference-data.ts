@@ -80,7 +80,12 @@ export function readReferenceData(): ReferenceData {
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
   for (const row of current) {
     const m = byCode.get(row.code!);
-    if (!m || m.lastYear !== 2026 || m.labourMarketRegionCode !== row.labour_market_region_code || m.name !== row.name) {
+    if (
+      !m ||
+      m.lastYear !== 2026 ||
+      m.labourMarketRegionCode !== row.labour_market_region_code ||
+      m.name !== row.name
+    ) {
       throw new Error(`datasets disagree on municipality ${row.code}: municipalities-2025.csv vs history`);
     }
   }
@@ -121,4 +126,3 @@ function populationRows(file: string, sourceId: string): PopulationModel[] {
     sourceId,
   }));
 }
-

@@ -15,7 +15,12 @@ export type SourceRef = string | SourceModel;
 /** This service, as the publisher of what it computes. */
 export const SERVICE_PUBLISHER = "nl-work-graph (computed by this service)";
 
-export function derivedSource(document: string, date: string, note: string | null = null, license: string | null = null): SourceModel {
+export function derivedSource(
+  document: string,
+  date: string,
+  note: string | null = null,
+  license: string | null = null,
+): SourceModel {
   return { publisher: SERVICE_PUBLISHER, document, url: null, date, kind: "DERIVED", license, note };
 }
 
@@ -29,7 +34,9 @@ export function computedSource(document: string, inputs: readonly SourceModel[],
   const from = [...new Set(inputs.map((s) => `${s.publisher}: ${s.document}`))];
   const parts = [
     note,
-    from.length > 0 ? `Computed from ${from.slice(0, 3).join("; ")}${from.length > 3 ? ` and ${from.length - 3} more` : ""}` : null,
+    from.length > 0
+      ? `Computed from ${from.slice(0, 3).join("; ")}${from.length > 3 ? ` and ${from.length - 3} more` : ""}`
+      : null,
     synthetic ? "Some inputs are SYNTHETIC (generated, not real data)" : null,
     assumed ? "Some inputs are ASSUMED parameters (see their sources)" : null,
   ].filter(Boolean);
@@ -38,7 +45,11 @@ export function computedSource(document: string, inputs: readonly SourceModel[],
     document,
     url: null,
     // as recent as the newest input
-    date: inputs.map((s) => s.date).sort().at(-1) ?? new Date().toISOString().slice(0, 10),
+    date:
+      inputs
+        .map((s) => s.date)
+        .sort()
+        .at(-1) ?? new Date().toISOString().slice(0, 10),
     kind: synthetic ? "SYNTHETIC" : "DERIVED",
     license: null,
     note: parts.join(". "),

@@ -37,7 +37,11 @@ export async function syncRows<T>(options: {
 
 export function addCounts(...all: SyncCounts[]): SyncCounts {
   return all.reduce(
-    (sum, c) => ({ inserted: sum.inserted + c.inserted, updated: sum.updated + c.updated, unchanged: sum.unchanged + c.unchanged }),
+    (sum, c) => ({
+      inserted: sum.inserted + c.inserted,
+      updated: sum.updated + c.updated,
+      unchanged: sum.unchanged + c.unchanged,
+    }),
     { inserted: 0, updated: 0, unchanged: 0 },
   );
 }

@@ -18,7 +18,6 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 export interface SubgraphModule {
   name: SubgraphName;
   // Resolver maps are typed per subgraph by codegen; here only their presence matters.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   resolvers: any;
   createContext(db: Database): object;
   /** Loads the subgraph's default (official) data; idempotent. */

@@ -13,8 +13,11 @@ function data(...args: string[]): Promise<{ code: number; stdout: string; stderr
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(dir, "db") };
   delete env.DATABASE_URL;
   return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "src/cli/data.ts", ...args], { cwd: root, env }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "src/cli/data.ts", ...args],
+      { cwd: root, env },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -24,19 +27,36 @@ const file = (name: string, content: string) => {
   writeFileSync(f, content);
   return f;
 };
-const SOURCE = ["--source-publisher", "Ministerie van SZW", "--source-document", "BUIG budgetten 2017", "--source-date", "2017-09-29"];
+const SOURCE = [
+  "--source-publisher",
+  "Ministerie van SZW",
+  "--source-document",
+  "BUIG budgetten 2017",
+  "--source-date",
+  "2017-09-29",
+];
 
 describe("the data CLI", () => {
   it("lists the import formats", async () => {
     const { code, stdout } = await data("formats");
     expect(code).toBe(0);
-    for (const name of ["buig-budgets", "buig-spending", "participation-shares", "buig-macrobudget", "sheltered-work-places", "regional-jobs"]) {
+    for (const name of [
+      "buig-budgets",
+      "buig-spending",
+      "participation-shares",
+      "buig-macrobudget",
+      "sheltered-work-places",
+      "regional-jobs",
+    ]) {
       expect(stdout).toContain(name);
     }
   }, 60_000);
 
   it("refuses a broken file with every error by line and column, writes nothing, and exits 1", async () => {
-    const broken = file("broken.csv", "year,municipality_code,stage,budget_eur\n2017,GM0363,definitive,1.005\n2017,GM9999,definitive,5\n2017,GM0014,final,5\n");
+    const broken = file(
+      "broken.csv",
+      "year,municipality_code,stage,budget_eur\n2017,GM0363,definitive,1.005\n2017,GM9999,definitive,5\n2017,GM0014,final,5\n",
+    );
     const { code, stdout, stderr } = await data("import", "buig-budgets", broken, ...SOURCE);
     expect(code).toBe(1);
     expect(stderr).toContain("broken.csv:2 column budget_eur: must be an amount in euros");
@@ -53,10 +73,18 @@ describe("the data CLI", () => {
 
     const clean = await data("verify");
     expect(clean.code).toBe(0);
-    expect(clean.stdout).toContain("ok   BUIG 2017: municipal budgets vs the macrobudget (further_provisional): stored 5800000000.00, official 5800000000.00");
+    expect(clean.stdout).toContain(
+      "ok   BUIG 2017: municipal budgets vs the macrobudget (further_provisional): stored 5800000000.00, official 5800000000.00",
+    );
     expect(clean.stdout).toMatch(/verify: \d+ checks, 0 differences/);
 
-    const dry = await data("import", "buig-budgets", file("one.csv", "year,municipality_code,stage,budget_eur\n2017,GM0363,further_provisional,1.00\n"), ...SOURCE, "--dry-run");
+    const dry = await data(
+      "import",
+      "buig-budgets",
+      file("one.csv", "year,municipality_code,stage,budget_eur\n2017,GM0363,further_provisional,1.00\n"),
+      ...SOURCE,
+      "--dry-run",
+    );
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain("would write: 0 inserted, 1 updated");
     expect((await data("verify")).code).toBe(0);
@@ -65,14 +93,20 @@ describe("the data CLI", () => {
     expect(real.stdout).toContain("written: 0 inserted, 1 updated");
     const broken = await data("verify");
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toMatch(/DIFF BUIG 2017: municipal budgets vs the macrobudget \(further_provisional\): stored \d+\.\d\d, official 5800000000\.00, difference -\d+\.\d\d/);
+    expect(broken.stdout).toMatch(
+      /DIFF BUIG 2017: municipal budgets vs the macrobudget \(further_provisional\): stored \d+\.\d\d, official 5800000000\.00, difference -\d+\.\d\d/,
+    );
 
     const out = path.join(dir, "municipalities.csv");
     const exported = await data("export", "buig-municipalities", "--years", "2017", "-o", out);
     expect(exported.code).toBe(0);
     const lines = readFileSync(out, "utf8").trim().split("\n");
-    expect(lines[0]).toBe("municipality_code,name,year,stage,budget_eur,spending_eur,result_eur,result_percent,safety_net_eur,source_kind");
+    expect(lines[0]).toBe(
+      "municipality_code,name,year,stage,budget_eur,spending_eur,result_eur,result_percent,safety_net_eur,source_kind",
+    );
     expect(lines).toHaveLength(343);
-    expect(lines.find((l) => l.startsWith("GM0363,"))).toMatch(/^GM0363,Amsterdam,2017,FURTHER_PROVISIONAL,1\.00,.*,OFFICIAL$/);
+    expect(lines.find((l) => l.startsWith("GM0363,"))).toMatch(
+      /^GM0363,Amsterdam,2017,FURTHER_PROVISIONAL,1\.00,.*,OFFICIAL$/,
+    );
   }, 180_000);
 });

@@ -52,8 +52,13 @@ describe("npm start", () => {
     const url = await run.url;
     expect(run.output()).toMatch(/applied migrations/);
     expect(existsSync(path.join(dataDir, "pglite"))).toBe(true);
-    const res = await postGraphQL(url, `{ labourMarketRegion(code: "AM01") { population { value } municipalities { totalCount } } }`);
-    expect(res.data).toEqual({ labourMarketRegion: { population: { value: 763_315 }, municipalities: { totalCount: 14 } } });
+    const res = await postGraphQL(
+      url,
+      `{ labourMarketRegion(code: "AM01") { population { value } municipalities { totalCount } } }`,
+    );
+    expect(res.data).toEqual({
+      labourMarketRegion: { population: { value: 763_315 }, municipalities: { totalCount: 14 } },
+    });
     const stopped = exited(run.child);
     run.child.kill("SIGTERM");
     const { code, ms } = await stopped;

@@ -4,7 +4,12 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalStack } from "../../src/app.ts";
 import { readPersistedDocuments } from "../../src/config.ts";
-import { createClient, GraphQLRequestError, JobAgreementDocument, MunicipalityDocument } from "../../src/client/index.ts";
+import {
+  createClient,
+  GraphQLRequestError,
+  JobAgreementDocument,
+  MunicipalityDocument,
+} from "../../src/client/index.ts";
 import { BACKENDS, type TestDatabase } from "../support/databases.ts";
 import { postGraphQL } from "../support/stack.ts";
 
@@ -16,7 +21,9 @@ describe("the typed client against a gateway that accepts only persisted documen
   let stack: Awaited<ReturnType<typeof startLocalStack>>;
   beforeAll(async () => {
     db = await BACKENDS[0]!.seeded();
-    stack = await startLocalStack(db.location, { persistedDocuments: { manifest: readPersistedDocuments(), only: true } });
+    stack = await startLocalStack(db.location, {
+      persistedDocuments: { manifest: readPersistedDocuments(), only: true },
+    });
   });
   afterAll(async () => {
     await stack?.stop();
@@ -26,7 +33,18 @@ describe("the typed client against a gateway that accepts only persisted documen
   it("runs the example script: a region's job-agreement progress and a municipality's BUIG result", async () => {
     const { stdout } = await run(
       process.execPath,
-      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "examples/portal-client.ts", "--url", stack.gateway.url, "--region", "AM18", "--municipality", "GM0363", "--year", "2017"],
+      [
+        path.join(root, "node_modules/tsx/dist/cli.mjs"),
+        "examples/portal-client.ts",
+        "--url",
+        stack.gateway.url,
+        "--region",
+        "AM18",
+        "--municipality",
+        "GM0363",
+        "--year",
+        "2017",
+      ],
       { cwd: root },
     );
     expect(stdout).toContain("Job agreement in Groot Amsterdam (AM18)");

@@ -46,7 +46,9 @@ describe.each(BACKENDS)("migration runner ($name)", (backend) => {
     cpSync(path.join(MIGRATIONS_ROOT, "uwv"), path.join(root, "uwv"), { recursive: true });
     const s = await open();
     await migrate(s, "uwv", root);
-    const [first] = (await s.withSession((q) => q.query<{ migration_name: string }>(`SELECT migration_name FROM "uwv"."_prisma_migrations"`)));
+    const [first] = await s.withSession((q) =>
+      q.query<{ migration_name: string }>(`SELECT migration_name FROM "uwv"."_prisma_migrations"`),
+    );
     writeFileSync(path.join(root, "uwv", first!.migration_name, "migration.sql"), "-- edited\nSELECT 1;");
     await expect(migrate(s, "uwv", root)).rejects.toThrow(/was edited after it was applied/);
   });

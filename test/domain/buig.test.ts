@@ -14,7 +14,11 @@ const budget = 100_000_000n; // €1,000,000.00
 
 describe("buigResult", () => {
   it("is budget minus spending, as amount and percentage", () => {
-    expect(buigResult(budget, 104_800_000n)).toEqual({ amount: -4_800_000n, percentOfBudget: "-4.80", kind: "DEFICIT" });
+    expect(buigResult(budget, 104_800_000n)).toEqual({
+      amount: -4_800_000n,
+      percentOfBudget: "-4.80",
+      kind: "DEFICIT",
+    });
     expect(buigResult(budget, 90_000_000n)).toEqual({ amount: 10_000_000n, percentOfBudget: "10.00", kind: "SURPLUS" });
     expect(buigResult(budget, budget)).toEqual({ amount: 0n, percentOfBudget: "0.00", kind: "BALANCED" });
     expect(buigResult(0n, 5_000n)).toEqual({ amount: -5_000n, percentOfBudget: null, kind: "DEFICIT" });
@@ -24,11 +28,19 @@ describe("buigResult", () => {
 describe("safetyNetPayment", () => {
   it("pays nothing on a surplus or a deficit within the own risk", () => {
     expect(safetyNetPayment(budget, 90_000_000n, rule)).toMatchObject({ payment: 0n, eligible: false });
-    expect(safetyNetPayment(budget, 105_000_000n, rule)).toMatchObject({ payment: 0n, eligible: false, deficitPercentOfBudget: "5.00" });
+    expect(safetyNetPayment(budget, 105_000_000n, rule)).toMatchObject({
+      payment: 0n,
+      eligible: false,
+      deficitPercentOfBudget: "5.00",
+    });
   });
 
   it("pays nothing for a deficit exactly at the threshold, and a cent's worth just above", () => {
-    expect(safetyNetPayment(budget, 107_500_000n, rule)).toMatchObject({ payment: 0n, eligible: false, deficitPercentOfBudget: "7.50" });
+    expect(safetyNetPayment(budget, 107_500_000n, rule)).toMatchObject({
+      payment: 0n,
+      eligible: false,
+      deficitPercentOfBudget: "7.50",
+    });
     const justAbove = safetyNetPayment(budget, 107_500_002n, rule);
     expect(justAbove.eligible).toBe(true);
     expect(justAbove.payment).toBe(1n); // 50 % of 2 cents

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { Dec } from "../../src/domain/decimal.ts";
-import { againstTarget, hiredExtraJobs, jobsFromHours, percentOf, quotaLevyCents } from "../../src/domain/job-agreement.ts";
+import {
+  againstTarget,
+  hiredExtraJobs,
+  jobsFromHours,
+  percentOf,
+  quotaLevyCents,
+} from "../../src/domain/job-agreement.ts";
 
 const d = (text: string) => Dec.of(text);
 

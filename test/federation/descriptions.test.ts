@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildASTSchema, isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType } from "graphql";
+import {
+  buildASTSchema,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isObjectType,
+  isScalarType,
+  isSpecifiedScalarType,
+} from "graphql";
 import { readFileSync } from "node:fs";
 import { PUBLIC_SCHEMA_FILE } from "../../src/federation/compose.ts";
 import { parse } from "graphql";
@@ -18,7 +26,8 @@ describe("the public schema", () => {
         }
       }
       if (isInputObjectType(type)) {
-        for (const field of Object.values(type.getFields())) if (!field.description) missing.push(`${type.name}.${field.name}`);
+        for (const field of Object.values(type.getFields()))
+          if (!field.description) missing.push(`${type.name}.${field.name}`);
       }
       if (isEnumType(type)) {
         for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);

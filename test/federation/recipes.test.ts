@@ -16,6 +16,8 @@ describe("docs/recipes.md", () => {
   it("holds ten questions whose queries give exactly the answers shown", async () => {
     expect(RECIPES).toHaveLength(10);
     // if this fails: npm run docs:recipes
-    expect(readFileSync("docs/recipes.md", "utf8")).toBe(await renderRecipes((query, variables) => stack.gql(query, variables)));
+    expect(readFileSync("docs/recipes.md", "utf8")).toBe(
+      await renderRecipes((query, variables) => stack.gql(query, variables)),
+    );
   });
 });

@@ -38,8 +38,8 @@ describe.each(BACKENDS)("official national figures through the gateway ($name)",
     const res = await stack.gql(`{ municipalFigures(topic: PARTICIPATIE_BUDGET, period: "2017") { ${FIELDS} } }`);
     expect(res.errors).toBeUndefined();
     const parts = Object.fromEntries(
-      res.data!.municipalFigures
-        .filter((f: { metric: string }) => f.metric === "integratie_uitkering_participatie")
+      res
+        .data!.municipalFigures.filter((f: { metric: string }) => f.metric === "integratie_uitkering_participatie")
         .map((f: { dimension: string; value: string }) => [f.dimension, f.value]),
     );
     expect(parts).toEqual({ total: "612.709", classic_target_group: "522.856", new_target_group: "89.853" });

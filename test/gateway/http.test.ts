@@ -23,7 +23,9 @@ describe("the gateway over HTTP", () => {
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toMatch(/graphiql/i);
-    const external = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)=["'](https?:)?\/\/[^"']+["']/gi)].map((m) => m[0]);
+    const external = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)=["'](https?:)?\/\/[^"']+["']/gi)].map(
+      (m) => m[0],
+    );
     expect(external).toEqual([]);
     expect(html).toContain('labourMarketRegion(code: \\"AM01\\")');
   });
@@ -40,10 +42,20 @@ describe("the gateway over HTTP", () => {
       { body: JSON.stringify({ query: "{ municipality(code: " }), type: "application/json" },
       { body: JSON.stringify({ query: "{ noSuchField }" }), type: "application/json" },
       { body: JSON.stringify({ query: 42 }), type: "application/json" },
-      { body: JSON.stringify({ query: "query ($c: ID) { municipality(code: $c) { code } }", variables: { c: { x: 1 } } }), type: "application/json" },
+      {
+        body: JSON.stringify({
+          query: "query ($c: ID) { municipality(code: $c) { code } }",
+          variables: { c: { x: 1 } },
+        }),
+        type: "application/json",
+      },
     ];
     for (const request of bad) {
-      const res = await fetch(stack.gateway.url, { method: "POST", headers: { "content-type": request.type }, body: request.body });
+      const res = await fetch(stack.gateway.url, {
+        method: "POST",
+        headers: { "content-type": request.type },
+        body: request.body,
+      });
       expect(res.status, request.body).toBeGreaterThanOrEqual(200);
       expect(res.status, request.body).toBeLessThan(500);
       const body = (await res.json()) as { errors?: unknown[] };
@@ -54,7 +66,11 @@ describe("the gateway over HTTP", () => {
   });
 
   it("subgraphs reject unreadable bodies with a JSON error, not a crash", async () => {
-    const res = await fetch(stack.subgraphs.reference.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{oops" });
+    const res = await fetch(stack.subgraphs.reference.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{oops",
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ errors: [{ extensions: { code: "BAD_REQUEST" } }] });
   });

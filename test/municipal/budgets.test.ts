@@ -31,20 +31,33 @@ describe.each(BACKENDS)("budgets through the gateway ($name)", (backend) => {
     }`);
     expect(res.errors).toBeUndefined();
     const { y2016, y2017, y2013, cumulative } = res.data!;
-    expect(y2016.publishedResult).toMatchObject({ amount: "-270000000.00", percentOfBudget: "-4.8", kind: "DEFICIT", qualifier: "ABOUT" });
+    expect(y2016.publishedResult).toMatchObject({
+      amount: "-270000000.00",
+      percentOfBudget: "-4.8",
+      kind: "DEFICIT",
+      qualifier: "ABOUT",
+    });
     expect(y2016.publishedResult.source.kind).toBe("OFFICIAL");
     // 2016's macrobudget follows from 2017's (€5.8 bn) and the published increase of €142 m
     expect(y2016.macrobudget).toMatchObject({ stage: "DEFINITIVE", value: "5658000000.00", qualifier: "ABOUT" });
     expect(y2016.macrobudget.source.kind).toBe("DERIVED");
     expect(y2016.spending).toEqual({ value: "5928000000.00", qualifier: "ABOUT" });
-    expect(y2017.macrobudget).toMatchObject({ stage: "FURTHER_PROVISIONAL", value: "5800000000.00", qualifier: "ABOUT", publishedOn: "2017-06-30" });
+    expect(y2017.macrobudget).toMatchObject({
+      stage: "FURTHER_PROVISIONAL",
+      value: "5800000000.00",
+      qualifier: "ABOUT",
+      publishedOn: "2017-06-30",
+    });
     expect(y2017.macrobudget.source.kind).toBe("OFFICIAL");
     expect(y2017.macrobudgetStages).toEqual([
       { stage: "PROVISIONAL", value: "5774000000.00", qualifier: "ABOUT", source: { kind: "DERIVED" } },
       { stage: "FURTHER_PROVISIONAL", value: "5800000000.00", qualifier: "ABOUT", source: { kind: "OFFICIAL" } },
     ]);
     expect(y2017.changeOnPreviousYear).toEqual({ value: "142000000.00", qualifier: "STATED" });
-    expect(y2013).toEqual({ publishedResult: { amount: "300000000.00", kind: "SURPLUS", qualifier: "ABOUT" }, macrobudget: null });
+    expect(y2013).toEqual({
+      publishedResult: { amount: "300000000.00", kind: "SURPLUS", qualifier: "ABOUT" },
+      macrobudget: null,
+    });
     expect(cumulative).toEqual([
       { metric: "cumulative_result", value: "-35", unit: "EUR_MILLION", qualifier: "ABOUT" },
       { metric: "cumulative_result_pct", value: "0.12", unit: "PERCENT", qualifier: "STATED" },
@@ -59,7 +72,12 @@ describe.each(BACKENDS)("budgets through the gateway ($name)", (backend) => {
       }
     }`);
     expect(res.errors).toBeUndefined();
-    const table = res.data!.participationBudgets.map((y: any) => [y.year, y.total.value, y.classicTargetGroup.value, y.newTargetGroup.value]);
+    const table = res.data!.participationBudgets.map((y: any) => [
+      y.year,
+      y.total.value,
+      y.classicTargetGroup.value,
+      y.newTargetGroup.value,
+    ]);
     expect(table).toEqual([
       [2017, "612709000.00", "522856000.00", "89853000.00"],
       [2018, "622149000.00", "511136000.00", "111013000.00"],
@@ -85,7 +103,9 @@ describe.each(BACKENDS)("budgets through the gateway ($name)", (backend) => {
     }`);
     expect(res.errors).toBeUndefined();
     const years = res.data!.buigNationalYears;
-    expect(years.map((y: { year: number }) => y.year)).toEqual([2013, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024]);
+    expect(years.map((y: { year: number }) => y.year)).toEqual([
+      2013, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024,
+    ]);
     for (const y of years.filter((y: { municipalTotal: unknown }) => y.municipalTotal)) {
       expect(y.municipalTotal.municipalityCount).toBe(342);
       expect(y.budgetDifference.value).toBe("0.00");
@@ -178,9 +198,19 @@ describe.each(BACKENDS)("budgets through the gateway ($name)", (backend) => {
     expect(y2017.municipalTotal.target.source.kind).toBe("SYNTHETIC");
     expect(y2017.targetDifference).toBe("0");
     expect(Number(y2017.municipalTotal.hoursPerWeek)).toBe(Number(y2017.municipalTotal.realised.value) * 31);
-    expect(y2016).toEqual({ publishedRealised: { value: "200" }, municipalTotal: { realised: { value: "200" } }, realisedDifference: "0" });
+    expect(y2016).toEqual({
+      publishedRealised: { value: "200" },
+      municipalTotal: { realised: { value: "200" } },
+      realisedDifference: "0",
+    });
     expect(shelteredWorkBonus).toEqual([
-      { period: "2015-2016", available: { value: "11000000.00", source: { kind: "OFFICIAL" } }, paid: { value: "1200000.00" }, retained: { value: "9800000.00" }, paidPercent: "10.9" },
+      {
+        period: "2015-2016",
+        available: { value: "11000000.00", source: { kind: "OFFICIAL" } },
+        paid: { value: "1200000.00" },
+        retained: { value: "9800000.00" },
+        paidPercent: "10.9",
+      },
     ]);
     const region = labourMarketRegion.shelteredWorkPlaces;
     const members = labourMarketRegion.municipalities.nodes.map((n: any) => n.shelteredWorkPlaces);
@@ -192,7 +222,9 @@ describe.each(BACKENDS)("budgets through the gateway ($name)", (backend) => {
   it("rejects a year outside 1990–2100 and returns null for a year without figures", async () => {
     const bad = await stack.gql(`{ buigNational(year: 1800) { year } }`);
     expect(bad.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "year" });
-    const none = await stack.gql(`{ buigNational(year: 2030) { year } municipality(code: "GM0363") { buig(year: 2030) { year } participationBudget(year: 2030) { year } } }`);
+    const none = await stack.gql(
+      `{ buigNational(year: 2030) { year } municipality(code: "GM0363") { buig(year: 2030) { year } participationBudget(year: 2030) { year } } }`,
+    );
     expect(none.errors).toBeUndefined();
     expect(none.data).toEqual({ buigNational: null, municipality: { buig: null, participationBudget: null } });
   });

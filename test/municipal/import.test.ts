@@ -18,7 +18,12 @@ function csv(content: string): string {
   return file;
 }
 
-const source = importSourceRow({ publisher: "Ministerie van SZW", document: "BUIG budgetten (test)", date: "2022-09-30", kind: "OFFICIAL" });
+const source = importSourceRow({
+  publisher: "Ministerie van SZW",
+  document: "BUIG budgetten (test)",
+  date: "2022-09-30",
+  kind: "OFFICIAL",
+});
 
 describe.each(BACKENDS)("importing municipal figures ($name)", (backend) => {
   let db: TestDatabase;
@@ -35,19 +40,44 @@ describe.each(BACKENDS)("importing municipal figures ($name)", (backend) => {
   const municipal = () => stack.databases.municipal;
   const rowCount = async () => {
     const p = municipal().prisma;
-    return (await p.buigBudget.count()) + (await p.buigSpending.count()) + (await p.participationShare.count()) + (await p.municipalSource.count());
+    return (
+      (await p.buigBudget.count()) +
+      (await p.buigSpending.count()) +
+      (await p.participationShare.count()) +
+      (await p.municipalSource.count())
+    );
   };
 
   it.each([
-    ["a wrong header", "year,code,stage,budget_eur\n2017,GM0014,definitive,1.00\n", [{ row: 1, column: "code" }, { row: 1, column: "municipality_code" }]],
-    ["a malformed amount, year, code and stage",
+    [
+      "a wrong header",
+      "year,code,stage,budget_eur\n2017,GM0014,definitive,1.00\n",
+      [
+        { row: 1, column: "code" },
+        { row: 1, column: "municipality_code" },
+      ],
+    ],
+    [
+      "a malformed amount, year, code and stage",
       "year,municipality_code,stage,budget_eur\n2017,GM0014,definitive,12.345\n17,GM14,final,-5\n",
-      [{ row: 2, column: "budget_eur" }, { row: 3, column: "year" }, { row: 3, column: "municipality_code" }, { row: 3, column: "stage" }, { row: 3, column: "budget_eur" }]],
-    ["an unknown municipality beside good rows",
+      [
+        { row: 2, column: "budget_eur" },
+        { row: 3, column: "year" },
+        { row: 3, column: "municipality_code" },
+        { row: 3, column: "stage" },
+        { row: 3, column: "budget_eur" },
+      ],
+    ],
+    [
+      "an unknown municipality beside good rows",
       "year,municipality_code,stage,budget_eur\n2017,GM0014,definitive,100.00\n2017,GM9999,definitive,100.00\n",
-      [{ row: 3, column: "municipality_code" }]],
-    ["a duplicate row", "year,municipality_code,stage,budget_eur\n2017,GM0014,definitive,1.00\n2017,gm0014,DEFINITIVE,2.00\n",
-      [{ row: 3, column: "municipality_code,year,stage" }]],
+      [{ row: 3, column: "municipality_code" }],
+    ],
+    [
+      "a duplicate row",
+      "year,municipality_code,stage,budget_eur\n2017,GM0014,definitive,1.00\n2017,gm0014,DEFINITIVE,2.00\n",
+      [{ row: 3, column: "municipality_code,year,stage" }],
+    ],
     ["a ragged row", "year,municipality_code,stage,budget_eur\n2017,GM0014,definitive\n", [{ row: 2, column: null }]],
     ["no rows at all", "year,municipality_code,stage,budget_eur\n", [{ row: 1, column: null }]],
   ])("rejects %s, pointing at row and column, and writes nothing", async (_, content, expected) => {
@@ -78,15 +108,30 @@ describe.each(BACKENDS)("importing municipal figures ($name)", (backend) => {
     expect(first).toMatchObject({ read: 3, rejected: 0, written: { inserted: 3, updated: 0, unchanged: 0 } });
     const again = await runImport(municipal(), MUNICIPAL_IMPORTS["buig-budgets"], file, source);
     expect(again.written).toEqual({ inserted: 0, updated: 0, unchanged: 3 });
-    const spending = csv("year,municipality_code,spending_eur\n2021,GM0398,27500000.00\n2021,GM0416,10000000.00\n2022,GM1980,45000000.00\n");
-    expect((await runImport(municipal(), MUNICIPAL_IMPORTS["buig-spending"], spending, source)).written.inserted).toBe(3);
+    const spending = csv(
+      "year,municipality_code,spending_eur\n2021,GM0398,27500000.00\n2021,GM0416,10000000.00\n2022,GM1980,45000000.00\n",
+    );
+    expect((await runImport(municipal(), MUNICIPAL_IMPORTS["buig-spending"], spending, source)).written.inserted).toBe(
+      3,
+    );
 
-    const res = await postGraphQL(stack.gateway.url, `{
+    const res = await postGraphQL(
+      stack.gateway.url,
+      `{
       heerhugowaard: municipality(code: "GM0398") { buig(year: 2021) { budget { value source { kind publisher document date } } result { amount percentOfBudget kind } safetyNet { payment eligible deficitPercentOfBudget } } }
-    }`);
+    }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.heerhugowaard.buig).toEqual({
-      budget: { value: "25000000.00", source: { kind: "OFFICIAL", publisher: "Ministerie van SZW", document: "BUIG budgetten (test)", date: "2022-09-30" } },
+      budget: {
+        value: "25000000.00",
+        source: {
+          kind: "OFFICIAL",
+          publisher: "Ministerie van SZW",
+          document: "BUIG budgetten (test)",
+          date: "2022-09-30",
+        },
+      },
       result: { amount: "-2500000.00", percentOfBudget: "-10.00", kind: "DEFICIT" },
       // 2021 rule (assumed): own risk 7.5 %, half of 7.5–12.5 %: 1.25 % of €25 m
       safetyNet: { payment: "312500.00", eligible: true, deficitPercentOfBudget: "10.00" },
@@ -95,13 +140,16 @@ describe.each(BACKENDS)("importing municipal figures ($name)", (backend) => {
 
   it("sums a region over the municipalities of each year across a merger", async () => {
     // Heerhugowaard and Langedijk (until 2021) merged into Dijk en Waard (from 2022), region AM15
-    const res = await postGraphQL(stack.gateway.url, `{
+    const res = await postGraphQL(
+      stack.gateway.url,
+      `{
       labourMarketRegion(code: "AM15") {
         y2021: buig(year: 2021) { municipalityCount budget { value } spending { value } municipalitiesWithSpending result { amount } safetyNetPayments { value } }
         y2022: buig(year: 2022) { municipalityCount budget { value } result { amount } }
         y2023: buig(year: 2023) { municipalityCount }
       }
-    }`);
+    }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.labourMarketRegion).toEqual({
       y2021: {

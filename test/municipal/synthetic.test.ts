@@ -4,7 +4,10 @@ import { readOfficialFigures } from "../../src/shared/official-figures/read.ts";
 import { readMacrobudgets } from "../../src/subgraphs/municipal/seed.ts";
 import { generateSyntheticMunicipal } from "../../src/subgraphs/municipal/synthetic.ts";
 
-const municipalities = Array.from({ length: 40 }, (_, i) => ({ code: `GM${String(1000 + i).padStart(4, "0")}`, population: 5_000 + i * 3_371 }));
+const municipalities = Array.from({ length: 40 }, (_, i) => ({
+  code: `GM${String(1000 + i).padStart(4, "0")}`,
+  population: 5_000 + i * 3_371,
+}));
 const input = { municipalities, officialMacrobudgets: readMacrobudgets(), figures: readOfficialFigures("municipal") };
 const years = [2015, 2016, 2017, 2018, 2019, 2020, 2021];
 
@@ -46,8 +49,14 @@ describe("synthetic municipal figures", () => {
 
   it("divides each published part of the participation budget to the cent through the stored shares", () => {
     for (const year of [2017, 2018, 2019, 2020, 2021]) {
-      for (const [group, dimension] of [["CLASSIC", "classic_target_group"], ["NEW", "new_target_group"]] as const) {
-        const part = input.figures.find((f) => f.metric === "integratie_uitkering_participatie" && f.period === String(year) && f.dimension === dimension)!;
+      for (const [group, dimension] of [
+        ["CLASSIC", "classic_target_group"],
+        ["NEW", "new_target_group"],
+      ] as const) {
+        const part = input.figures.find(
+          (f) =>
+            f.metric === "integratie_uitkering_participatie" && f.period === String(year) && f.dimension === dimension,
+        )!;
         const amount = millionsToCents(part.value);
         const shares = out.shares.filter((s) => s.year === year && s.targetGroup === group);
         expect(shares).toHaveLength(40);

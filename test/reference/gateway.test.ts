@@ -26,10 +26,15 @@ describe.each(BACKENDS)("reference data through the gateway ($name)", (backend) 
     expect(region.population).toMatchObject({ value: 763_315, referenceDate: "2024-01-01", municipalityCount: 14 });
     expect(region.population.source.kind).toBe("DERIVED");
     expect(region.municipalities.totalCount).toBe(14);
-    const nodes = region.municipalities.nodes as { name: string; population: { value: number; source: { kind: string; publisher: string } } }[];
+    const nodes = region.municipalities.nodes as {
+      name: string;
+      population: { value: number; source: { kind: string; publisher: string } };
+    }[];
     expect(nodes).toHaveLength(14);
     expect(nodes.reduce((sum, m) => sum + m.population.value, 0)).toBe(763_315);
-    expect(nodes.every((m) => m.population.source.publisher === "CBS" && m.population.source.kind === "OFFICIAL")).toBe(true);
+    expect(nodes.every((m) => m.population.source.publisher === "CBS" && m.population.source.kind === "OFFICIAL")).toBe(
+      true,
+    );
     expect(nodes.map((m) => m.name)).toContain("Groningen");
   });
 
@@ -76,14 +81,21 @@ describe.each(BACKENDS)("reference data through the gateway ($name)", (backend) 
       beek: municipality(code: "GM0888") { name formerNames }
     }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.heerhugowaard).toMatchObject({ code: "GM0398", exists: false, lastYear: 2021, labourMarketRegion: { code: "AM15" } });
+    expect(res.data!.heerhugowaard).toMatchObject({
+      code: "GM0398",
+      exists: false,
+      lastYear: 2021,
+      labourMarketRegion: { code: "AM15" },
+    });
     expect(res.data!.heerhugowaard.population.value).toBeGreaterThan(0);
     expect(res.data!.heerhugowaard.population2024).toBeNull();
     expect(res.data!.beek).toEqual({ name: "Beek (L.)", formerNames: ["Beek"] });
   });
 
   it("gives null for an unknown code and name, and BAD_USER_INPUT naming the argument for a malformed one", async () => {
-    const unknown = await stack.gql(`{ a: municipality(code: "GM9999") { code } b: municipality(name: "Atlantis") { code } c: labourMarketRegion(code: "AM04") { code } }`);
+    const unknown = await stack.gql(
+      `{ a: municipality(code: "GM9999") { code } b: municipality(name: "Atlantis") { code } c: labourMarketRegion(code: "AM04") { code } }`,
+    );
     expect(unknown.errors).toBeUndefined();
     expect(unknown.data).toEqual({ a: null, b: null, c: null });
 
@@ -146,7 +158,11 @@ describe.each(BACKENDS)("reference data through the gateway ($name)", (backend) 
     }`);
     expect(res.errors).toBeUndefined();
     expect(res.data!.province.name).toBe("Drenthe");
-    expect(res.data!.province.labourMarketRegions.map((r: { code: string }) => r.code)).toEqual(["AM01", "AM03", "AM36"]); // Meppel, De Wolden and Westerveld are in Regio Zwolle
+    expect(res.data!.province.labourMarketRegions.map((r: { code: string }) => r.code)).toEqual([
+      "AM01",
+      "AM03",
+      "AM36",
+    ]); // Meppel, De Wolden and Westerveld are in Regio Zwolle
     expect(res.data!.province.population.municipalityCount).toBe(12);
     expect(res.data!.provinces).toHaveLength(12);
     expect(res.data!.labourMarketRegions).toHaveLength(35);
@@ -158,7 +174,8 @@ describe.each(BACKENDS)("reference data through the gateway ($name)", (backend) 
       all: municipalities(first: 500, filter: { includeDissolved: true }) { totalCount nodes { population(referenceDate: "2021-01-01") { value } } }
     }`);
     expect(res.errors).toBeUndefined();
-    const sum = (nodes: { population: { value: number } | null }[]) => nodes.reduce((s, n) => s + (n.population?.value ?? 0), 0);
+    const sum = (nodes: { population: { value: number } | null }[]) =>
+      nodes.reduce((s, n) => s + (n.population?.value ?? 0), 0);
     expect(res.data!.now.totalCount).toBe(342);
     expect(sum(res.data!.now.nodes)).toBe(17_942_942);
     expect(res.data!.all.totalCount).toBe(463);

@@ -33,7 +33,10 @@ const template = () => dump("pgliteTemplate");
 
 const pglite: Backend = {
   name: "pglite",
-  fresh: async () => ({ location: { kind: "pglite", dataDir: null, template: dump("pgliteEmpty") }, drop: async () => {} }),
+  fresh: async () => ({
+    location: { kind: "pglite", dataDir: null, template: dump("pgliteEmpty") },
+    drop: async () => {},
+  }),
   seeded: async () => ({
     location: { kind: "pglite", dataDir: null, template: template() },
     template: template(),

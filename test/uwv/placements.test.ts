@@ -44,7 +44,11 @@ describe.each(BACKENDS)("placements through the gateway ($name)", (backend) => {
     expect(market.directExtraJobs).toEqual({ value: "59928", source: { kind: "OFFICIAL" } });
     expect(government.directExtraJobs.value).toBe("7094");
     // direct + hired, against the published totals 60,966, 11,842 and 72,809
-    for (const [sector, published] of [[market, "60966"], [government, "11842"], [total, "72809"]] as const) {
+    for (const [sector, published] of [
+      [market, "60966"],
+      [government, "11842"],
+      [total, "72809"],
+    ] as const) {
       expect(sector.publishedExtraJobs.value).toBe(published);
       expect(within(sector.extraJobs.value, published, 1)).toBe(true);
       expect(Number(sector.extraJobsDifference)).toBeCloseTo(Number(sector.extraJobs.value) - Number(published), 6);
@@ -83,7 +87,13 @@ describe.each(BACKENDS)("placements through the gateway ($name)", (backend) => {
     expect(government.quota.levy.source.kind).toBe("DERIVED");
     expect(government.quota.rule.levyPerJob.source.kind).toBe("ASSUMED");
     expect(government.quota.rule.activationSource).toEqual({ date: "2017-12", kind: "OFFICIAL" });
-    expect(market).toEqual({ shortfall: { value: "0" }, surplus: { value: "966" }, progressPercent: "101.61", targetMet: true, quota: { applies: false, levy: null } });
+    expect(market).toEqual({
+      shortfall: { value: "0" },
+      surplus: { value: "966" },
+      progressPercent: "101.61",
+      targetMet: true,
+      quota: { applies: false, levy: null },
+    });
   });
 
   it("gives targets for later years and no measurement where none was published", async () => {
@@ -93,7 +103,9 @@ describe.each(BACKENDS)("placements through the gateway ($name)", (backend) => {
       years: jobAgreementYears { year }
     }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data!.y2026.sectors.map((s: any) => [s.sector, s.target.value, s.realisedExtraJobs, s.shortfall])).toEqual([
+    expect(
+      res.data!.y2026.sectors.map((s: any) => [s.sector, s.target.value, s.realisedExtraJobs, s.shortfall]),
+    ).toEqual([
       ["MARKET", "100000", null, null],
       ["GOVERNMENT", "25000", null, null],
       ["TOTAL", "125000", null, null],
@@ -113,15 +125,26 @@ describe.each(BACKENDS)("placements through the gateway ($name)", (backend) => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.citizens).toEqual([
       {
-        period: "2017-01..2017-05", periodStart: "2017-01-01", periodEnd: "2017-05-31",
-        assessments: 570, positive: 340, positiveRatePercent: "59.6", publishedPositiveRatePercent: "60", rateDifference: "-0.4",
+        period: "2017-01..2017-05",
+        periodStart: "2017-01-01",
+        periodEnd: "2017-05-31",
+        assessments: 570,
+        positive: 340,
+        positiveRatePercent: "59.6",
+        publishedPositiveRatePercent: "60",
+        rateDifference: "-0.4",
         source: { kind: "OFFICIAL", date: "2017-06-30" },
       },
     ]);
     // the letter prints 71 % for 601 of 890, which is 67.5 %
-    expect(res.data!.all).toEqual([{ positiveRatePercent: "67.5", publishedPositiveRatePercent: "71", rateDifference: "-3.5" }]);
+    expect(res.data!.all).toEqual([
+      { positiveRatePercent: "67.5", publishedPositiveRatePercent: "71", rateDifference: "-3.5" },
+    ]);
     expect(res.data!.months.find((m: { period: string }) => m.period === "2017-03")).toEqual({
-      period: "2017-03", assessments: 144, positive: null, positiveRatePercent: null,
+      period: "2017-03",
+      assessments: 144,
+      positive: null,
+      positiveRatePercent: null,
     });
   });
 
@@ -133,10 +156,20 @@ describe.each(BACKENDS)("placements through the gateway ($name)", (backend) => {
     }`);
     expect(res.errors).toBeUndefined();
     expect(res.data!.wsw).toEqual([
-      { metric: "still_working_after_1y", period: "2015Q3-2016Q3", periodStart: "2015-07-01", background: "WSW", percent: "94", source: { kind: "OFFICIAL" } },
+      {
+        metric: "still_working_after_1y",
+        period: "2015Q3-2016Q3",
+        periodStart: "2015-07-01",
+        background: "WSW",
+        percent: "94",
+        source: { kind: "OFFICIAL" },
+      },
     ]);
     expect(res.data!.q).toEqual(
-      expect.arrayContaining([{ metric: "still_working_after_1y", percent: "87" }, { metric: "working_at_all_intermediate_points", percent: "83" }]),
+      expect.arrayContaining([
+        { metric: "still_working_after_1y", percent: "87" },
+        { metric: "working_at_all_intermediate_points", percent: "83" },
+      ]),
     );
     expect(res.data!.candidateProfiles).toEqual([
       { channel: "MUNICIPAL", profiles: 3190, sharePercent: "4.1", periodStart: "2017-10-02", periodEnd: "2017-10-08" },
@@ -154,7 +187,11 @@ describe.each(BACKENDS)("placements through the gateway ($name)", (backend) => {
     expect(res.errors).toBeUndefined();
     const regions = res.data!.labourMarketRegions;
     expect(regions).toHaveLength(35);
-    expect(regions[0]).toMatchObject({ code: "AM01", name: "Groningen", jobAgreement: { period: "2021Q4", source: { kind: "SYNTHETIC" } } });
+    expect(regions[0]).toMatchObject({
+      code: "AM01",
+      name: "Groningen",
+      jobAgreement: { period: "2021Q4", source: { kind: "SYNTHETIC" } },
+    });
     for (const r of regions) {
       const j = r.jobAgreement;
       expect(Number(j.jobs)).toBeCloseTo(Number(j.paidHoursPerWeek) / 25.5, 2);
@@ -163,9 +200,16 @@ describe.each(BACKENDS)("placements through the gateway ($name)", (backend) => {
     const sum = regions.reduce((s: number, r: any) => s + Number(r.jobAgreement.jobs), 0);
     expect(sum).toBe(147_988);
     expect(res.data!.y2021).toEqual({
-      regionCount: 35, jobs: { value: "147988.00", source: { kind: "SYNTHETIC" } }, publishedNationalJobs: { value: "147988" }, difference: "0.00",
+      regionCount: 35,
+      jobs: { value: "147988.00", source: { kind: "SYNTHETIC" } },
+      publishedNationalJobs: { value: "147988" },
+      difference: "0.00",
     });
-    expect(res.data!.y2012).toEqual({ jobs: { value: "75179.00" }, publishedNationalJobs: { value: "75179" }, difference: "0.00" });
+    expect(res.data!.y2012).toEqual({
+      jobs: { value: "75179.00" },
+      publishedNationalJobs: { value: "75179" },
+      difference: "0.00",
+    });
     // 2020 follows from 2021 and its published change (+6,712)
     expect(res.data!.y2020.jobs.value).toBe(String(147_988 - 6_712) + ".00");
   });
@@ -191,14 +235,20 @@ describe.each(BACKENDS)("placements through the gateway ($name)", (backend) => {
   it("answers bad input with BAD_USER_INPUT and unknown sectors with a validation error, never a 500", async () => {
     const year = await stack.gql(`{ jobAgreement(year: 3000) { year } }`);
     expect(year.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "year" });
-    const quarter = await stack.gql(`{ labourMarketRegion(code: "AM01") { jobAgreement(year: 2021, quarter: 5) { jobs } } }`);
+    const quarter = await stack.gql(
+      `{ labourMarketRegion(code: "AM01") { jobAgreement(year: 2021, quarter: 5) { jobs } } }`,
+    );
     expect(quarter.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "quarter" });
-    const range = await stack.gql(`{ labourMarketRegion(code: "AM01") { jobAgreementSeries(fromYear: 2021, toYear: 2015) { jobs } } }`);
+    const range = await stack.gql(
+      `{ labourMarketRegion(code: "AM01") { jobAgreementSeries(fromYear: 2021, toYear: 2015) { jobs } } }`,
+    );
     expect(range.errors![0]!.extensions).toMatchObject({ code: "BAD_USER_INPUT", argumentName: "toYear" });
     const sector = await stack.gql(`{ jobAgreement(year: 2021) { sector(sector: FARMING) { target { value } } } }`);
     expect(sector.status).toBeLessThan(500);
     expect(sector.errors![0]!.message).toMatch(/Sector/);
-    const empty = await stack.gql(`{ labourMarketRegion(code: "AM01") { jobAgreement(year: 1995) { jobs } jobAgreementSeries(fromYear: 1990, toYear: 2000) { jobs } } }`);
+    const empty = await stack.gql(
+      `{ labourMarketRegion(code: "AM01") { jobAgreement(year: 1995) { jobs } jobAgreementSeries(fromYear: 1990, toYear: 2000) { jobs } } }`,
+    );
     expect(empty.errors).toBeUndefined();
     expect(empty.data).toEqual({ labourMarketRegion: { jobAgreement: null, jobAgreementSeries: [] } });
   });

@@ -27,7 +27,9 @@ describe("synthetic regional figures", () => {
   it("sum per quarter to the national figure exactly, in whole jobs of 25.5 hours", () => {
     const out = generateSyntheticRegional({ regions: readRegions(), figures }, { seed: 4, years: [2020, 2021] });
     const hours = (year: number, quarter: number) =>
-      out.measurements.filter((m) => m.year === year && m.quarter === quarter).reduce((s, m) => s + Number(m.paidHoursPerWeek), 0);
+      out.measurements
+        .filter((m) => m.year === year && m.quarter === quarter)
+        .reduce((s, m) => s + Number(m.paidHoursPerWeek), 0);
     expect(hours(2021, 4) / 25.5).toBe(147_988);
     expect(hours(2012, 4) / 25.5).toBe(75_179);
     expect(out.measurements.filter((m) => m.year === 2021)).toHaveLength(35 * 4);
@@ -44,7 +46,12 @@ const csv = (name: string, content: string) => {
   writeFileSync(file, content);
   return file;
 };
-const source = importSourceRow({ publisher: "UWV", document: "Trendrapportage banenafspraak (test)", date: "2022-06", kind: "OFFICIAL" });
+const source = importSourceRow({
+  publisher: "UWV",
+  document: "Trendrapportage banenafspraak (test)",
+  date: "2022-06",
+  kind: "OFFICIAL",
+});
 
 describe.each(BACKENDS)("importing regional job figures ($name)", (backend) => {
   let db: TestDatabase;
@@ -79,17 +86,32 @@ describe.each(BACKENDS)("importing regional job figures ($name)", (backend) => {
       "good.csv",
       "region_code,year,quarter,paid_hours_per_week,jobs\nAM01,2012,,,2000\nAM01,2020,4,51000,\nAM01,2021,4,52020.5,\nam02,2021,,,1500.5\n",
     );
-    expect((await runImport(stack.databases.uwv, regionalJobs, file, source)).written).toEqual({ inserted: 4, updated: 0, unchanged: 0 });
-    expect((await runImport(stack.databases.uwv, regionalJobs, file, source)).written).toEqual({ inserted: 0, updated: 0, unchanged: 4 });
-    const res = await postGraphQL(stack.gateway.url, `{
+    expect((await runImport(stack.databases.uwv, regionalJobs, file, source)).written).toEqual({
+      inserted: 4,
+      updated: 0,
+      unchanged: 0,
+    });
+    expect((await runImport(stack.databases.uwv, regionalJobs, file, source)).written).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 4,
+    });
+    const res = await postGraphQL(
+      stack.gateway.url,
+      `{
       labourMarketRegion(code: "AM01") { name jobAgreement(year: 2021) { paidHoursPerWeek jobs baselineJobs extraJobs changeOnPreviousYear source { kind publisher } } }
       regionalJobTotals(year: 2021) { regionCount jobs { value } publishedNationalJobs { value } difference }
-    }`);
+    }`,
+    );
     expect(res.errors).toBeUndefined();
     expect(res.data!.labourMarketRegion).toEqual({
       name: "Groningen",
       jobAgreement: {
-        paidHoursPerWeek: "52020.5", jobs: "2040.02", baselineJobs: "2000.00", extraJobs: "40.02", changeOnPreviousYear: "40.02",
+        paidHoursPerWeek: "52020.5",
+        jobs: "2040.02",
+        baselineJobs: "2000.00",
+        extraJobs: "40.02",
+        changeOnPreviousYear: "40.02",
         source: { kind: "OFFICIAL", publisher: "UWV" },
       },
     });

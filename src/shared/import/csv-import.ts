@@ -75,7 +75,12 @@ export function parseImportFile<Row>(file: string, format: ImportFormat<Row>): P
   const known = new Set(format.columns.map((c) => c.name));
   for (const column of header) {
     if (!known.has(column)) {
-      errors.push({ file: name, row: 1, column, message: `unknown column; ${format.name} has ${[...known].join(", ")}` });
+      errors.push({
+        file: name,
+        row: 1,
+        column,
+        message: `unknown column; ${format.name} has ${[...known].join(", ")}`,
+      });
     }
   }
   for (const column of format.columns) {
@@ -93,7 +98,12 @@ export function parseImportFile<Row>(file: string, format: ImportFormat<Row>): P
     const result = format.schema.safeParse(values);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        errors.push({ file: name, row: line, column: issue.path.map(String).join(".") || null, message: issue.message });
+        errors.push({
+          file: name,
+          row: line,
+          column: issue.path.map(String).join(".") || null,
+          message: issue.message,
+        });
       }
       continue;
     }
@@ -131,7 +141,16 @@ export type ImportSource = z.input<typeof ImportSourceSchema>;
 /** The same provenance always gives the same source id, so re-importing changes nothing. */
 export function importSourceRow(source: z.output<typeof ImportSourceSchema>): SourceRow {
   const id = `import-${createHash("sha256")
-    .update(JSON.stringify([source.publisher, source.document, source.date, source.url ?? null, source.note ?? null, source.kind]))
+    .update(
+      JSON.stringify([
+        source.publisher,
+        source.document,
+        source.date,
+        source.url ?? null,
+        source.note ?? null,
+        source.kind,
+      ]),
+    )
     .digest("hex")
     .slice(0, 16)}`;
   return {
@@ -174,9 +193,15 @@ export const shareColumn = z
   .string()
   .regex(/^(0(\.\d{1,20})?|1(\.0{1,20})?)$/, 'must be a fraction between 0 and 1 with a point, e.g. "0.0123"');
 
-export const isoDateColumn = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be an ISO date: 2024, 2024-09 or 2024-09-30");
+export const isoDateColumn = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be an ISO date: 2024, 2024-09 or 2024-09-30");
 
 export const stageColumn = z
   .string({ required_error: "is required" })
   .transform((v) => v.toUpperCase())
-  .pipe(z.enum(["PROVISIONAL", "FURTHER_PROVISIONAL", "DEFINITIVE"], { errorMap: () => ({ message: "must be provisional, further_provisional or definitive" }) }));
+  .pipe(
+    z.enum(["PROVISIONAL", "FURTHER_PROVISIONAL", "DEFINITIVE"], {
+      errorMap: () => ({ message: "must be provisional, further_provisional or definitive" }),
+    }),
+  );

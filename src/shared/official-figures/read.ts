@@ -24,7 +24,20 @@ export interface SourceRow extends SourceModel {
   id: string;
 }
 
-const UNITS = new Set(["JOBS", "PERSONS", "SHARE", "PERCENT", "HOURS", "EUR", "EUR_MILLION", "COUNT", "PLACES", "PROFILES", "LABOUR_YEARS", "YEARS"]);
+const UNITS = new Set([
+  "JOBS",
+  "PERSONS",
+  "SHARE",
+  "PERCENT",
+  "HOURS",
+  "EUR",
+  "EUR_MILLION",
+  "COUNT",
+  "PLACES",
+  "PROFILES",
+  "LABOUR_YEARS",
+  "YEARS",
+]);
 const QUALIFIERS = new Set(["STATED", "ABOUT", "MORE_THAN", "ALMOST", "AT_MOST", "AT_LEAST"]);
 
 /** "EUR million" → EUR_MILLION, "labour_years" → LABOUR_YEARS */

@@ -10,14 +10,21 @@ interface Table<Row, Where> {
 
 export interface FigureTables {
   sources: Table<SourceRow, { id: string }>;
-  figures: Table<FigureRow, { topic_metric_period_dimension: Pick<FigureRow, "topic" | "metric" | "period" | "dimension"> }>;
+  figures: Table<
+    FigureRow,
+    { topic_metric_period_dimension: Pick<FigureRow, "topic" | "metric" | "period" | "dimension"> }
+  >;
 }
 
 const figureKey = (f: Pick<FigureRow, "topic" | "metric" | "period" | "dimension">) =>
   `${f.topic}|${f.metric}|${f.period}|${f.dimension}`;
 
 /** Writes sources and figures that differ from what is stored; call inside a transaction. */
-export async function syncFigures(tables: FigureTables, sources: SourceRow[], figures: FigureRow[]): Promise<SyncCounts> {
+export async function syncFigures(
+  tables: FigureTables,
+  sources: SourceRow[],
+  figures: FigureRow[],
+): Promise<SyncCounts> {
   const sourceCounts = await syncRows({
     existing: (await tables.sources.findMany()) as SourceRow[],
     desired: sources,

@@ -24,7 +24,6 @@ import type {
   SafetyNetRuleModel,
 } from "./models.ts";
 
-
 /** Resolves a SourceRef for the GraphQL `source` fields. */
 export const resolveSource = (ref: SourceRef, ctx: Context) => resolveSourceRef(ref, ctx.loaders.source);
 
@@ -56,7 +55,13 @@ export async function macrobudgetStages(year: number, ctx: Context): Promise<Bui
     ctx.loaders.figures.load(FIGURE_BUIG),
   ]);
   const asStored = (rows: typeof stored) =>
-    rows.map((m) => ({ stage: m.stage, cents: m.amountCents, qualifier: m.qualifier, sourceId: m.sourceId, publishedOn: m.publishedOn }));
+    rows.map((m) => ({
+      stage: m.stage,
+      cents: m.amountCents,
+      qualifier: m.qualifier,
+      sourceId: m.sourceId,
+      publishedOn: m.publishedOn,
+    }));
   const values = macrobudgetStagesOf(year, asStored(stored), asStored(next), {
     adjustmentOnProvisional: publishedFigure(figures, "macrobudget_adjustment_vs_provisional", String(year)),
     nextYearIncrease: publishedFigure(figures, "macrobudget_change_vs_previous_year", String(year + 1)),
@@ -70,7 +75,12 @@ export async function macrobudgetStages(year: number, ctx: Context): Promise<Bui
       source:
         "sourceId" in v.origin
           ? v.origin.sourceId
-          : await computed(`BUIG macrobudget ${year}, ${v.stage.toLowerCase().replace("_", " ")}`, v.origin.inputs, ctx, v.origin.note),
+          : await computed(
+              `BUIG macrobudget ${year}, ${v.stage.toLowerCase().replace("_", " ")}`,
+              v.origin.inputs,
+              ctx,
+              v.origin.note,
+            ),
     })),
   );
 }
@@ -78,7 +88,12 @@ export async function macrobudgetStages(year: number, ctx: Context): Promise<Bui
 // ---------------------------------------------------------------------------------------------
 // One municipality
 
-export function safetyNetRuleModel(row: { year: number; thresholdBp: number; bands: unknown; sourceId: string }): SafetyNetRuleModel {
+export function safetyNetRuleModel(row: {
+  year: number;
+  thresholdBp: number;
+  bands: unknown;
+  sourceId: string;
+}): SafetyNetRuleModel {
   return {
     year: row.year,
     thresholdBp: row.thresholdBp,
@@ -116,8 +131,12 @@ export async function municipalBuig(code: string, year: number, ctx: Context): P
       ? {
           cents: applyShare(macro.cents, share),
           qualifier: macro.qualifier,
-          source: await computed(`BUIG allocation ${year} of ${code}`, [macro.source, latest.sourceId], ctx,
-            `National macrobudget (${latest.stage.toLowerCase()}) × the municipality's share ${share}${latest.share ? "" : " (budget ÷ macrobudget)"}`),
+          source: await computed(
+            `BUIG allocation ${year} of ${code}`,
+            [macro.source, latest.sourceId],
+            ctx,
+            `National macrobudget (${latest.stage.toLowerCase()}) × the municipality's share ${share}${latest.share ? "" : " (budget ÷ macrobudget)"}`,
+          ),
         }
       : null;
 
@@ -137,19 +156,37 @@ export async function municipalBuig(code: string, year: number, ctx: Context): P
       safetyNet = {
         ...safetyNetPayment(latest.amountCents, spendingRow.amountCents, rule),
         rule,
-        source: await computed(`Safety-net payment ${year} of ${code}`, [...inputs, ruleRow.sourceId], ctx,
-          `The deficit under the ${year} safety-net rule`),
+        source: await computed(
+          `Safety-net payment ${year} of ${code}`,
+          [...inputs, ruleRow.sourceId],
+          ctx,
+          `The deficit under the ${year} safety-net rule`,
+        ),
       };
     }
   }
-  return { year, budget, stages: rows.map(stageAmount), shareOfMacrobudget: share, allocation, spending, result, safetyNet };
+  return {
+    year,
+    budget,
+    stages: rows.map(stageAmount),
+    shareOfMacrobudget: share,
+    allocation,
+    spending,
+    result,
+    safetyNet,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Areas: a region, or every municipality
 
 /** Sums the BUIG of the given municipalities for a year; null when none has a budget. */
-export async function areaBuig(codes: readonly string[], year: number, what: string, ctx: Context): Promise<AreaBuigModel | null> {
+export async function areaBuig(
+  codes: readonly string[],
+  year: number,
+  what: string,
+  ctx: Context,
+): Promise<AreaBuigModel | null> {
   const all = await Promise.all(codes.map((code) => municipalBuig(code, year, ctx)));
   const rows = all.filter((r): r is MunicipalBuigModel => r !== null);
   if (rows.length === 0) return null;
@@ -163,10 +200,22 @@ export async function areaBuig(codes: readonly string[], year: number, what: str
     source: await computed(`BUIG budgets ${year}, ${what}`, budgetSources, ctx, note),
   };
   if (withSpending.length === 0) {
-    return { year, municipalityCount: rows.length, budget, spending: null, municipalitiesWithSpending: 0, result: null, safetyNetPayments: null };
+    return {
+      year,
+      municipalityCount: rows.length,
+      budget,
+      spending: null,
+      municipalitiesWithSpending: 0,
+      result: null,
+      safetyNetPayments: null,
+    };
   }
-  const spendingSource = await computed(`BUIG spending ${year}, ${what}`, withSpending.map((r) => r.spending!.source), ctx,
-    `Sum over the ${withSpending.length} municipalities of ${what} whose spending is known`);
+  const spendingSource = await computed(
+    `BUIG spending ${year}, ${what}`,
+    withSpending.map((r) => r.spending!.source),
+    ctx,
+    `Sum over the ${withSpending.length} municipalities of ${what} whose spending is known`,
+  );
   const resultAmount = sumCents(withSpending.map((r) => r.result!.amount));
   const spentBudget = sumCents(withSpending.map((r) => r.budget.cents));
   const nets = withSpending.filter((r) => r.safetyNet);
@@ -174,13 +223,21 @@ export async function areaBuig(codes: readonly string[], year: number, what: str
     year,
     municipalityCount: rows.length,
     budget,
-    spending: { cents: sumCents(withSpending.map((r) => r.spending!.cents)), qualifier: "STATED", source: spendingSource },
+    spending: {
+      cents: sumCents(withSpending.map((r) => r.spending!.cents)),
+      qualifier: "STATED",
+      source: spendingSource,
+    },
     municipalitiesWithSpending: withSpending.length,
     result: {
       ...buigResult(spentBudget, spentBudget - resultAmount),
       qualifier: "STATED",
-      source: await computed(`BUIG result ${year}, ${what}`, [...budgetSources, spendingSource], ctx,
-        `Sum of budget − spending over the ${withSpending.length} municipalities whose spending is known`),
+      source: await computed(
+        `BUIG result ${year}, ${what}`,
+        [...budgetSources, spendingSource],
+        ctx,
+        `Sum of budget − spending over the ${withSpending.length} municipalities whose spending is known`,
+      ),
     },
     safetyNetPayments:
       nets.length === 0
@@ -188,15 +245,24 @@ export async function areaBuig(codes: readonly string[], year: number, what: str
         : {
             cents: sumCents(nets.map((r) => r.safetyNet!.payment)),
             qualifier: "STATED",
-            source: await computed(`Safety-net payments ${year}, ${what}`, nets.map((r) => r.safetyNet!.source), ctx,
-              `Sum over ${nets.length} municipalities`),
+            source: await computed(
+              `Safety-net payments ${year}, ${what}`,
+              nets.map((r) => r.safetyNet!.source),
+              ctx,
+              `Sum over ${nets.length} municipalities`,
+            ),
           },
   };
 }
 
 export async function regionBuig(regionCode: string, year: number, ctx: Context) {
   const members = await ctx.loaders.members.load(regionCode);
-  return areaBuig(members.map((m) => m.municipalityCode), year, `region ${regionCode}`, ctx);
+  return areaBuig(
+    members.map((m) => m.municipalityCode),
+    year,
+    `region ${regionCode}`,
+    ctx,
+  );
 }
 
 async function countryCodes(ctx: Context): Promise<string[]> {
@@ -240,8 +306,12 @@ export async function buigNationalYear(year: number, ctx: Context): Promise<Buig
       ? {
           cents: macrobudget.cents - published.amount,
           qualifier: combineQualifiers([macrobudget.qualifier, published.qualifier]),
-          source: await computed(`BUIG national spending ${year}`, [macrobudget.source, published.source], ctx,
-            "Macrobudget minus the published national result"),
+          source: await computed(
+            `BUIG national spending ${year}`,
+            [macrobudget.source, published.source],
+            ctx,
+            "Macrobudget minus the published national result",
+          ),
         }
       : null;
   const budgetDifference: AmountModel | null =
@@ -249,8 +319,12 @@ export async function buigNationalYear(year: number, ctx: Context): Promise<Buig
       ? {
           cents: municipalTotal.budget.cents - macrobudget.cents,
           qualifier: macrobudget.qualifier,
-          source: await computed(`BUIG ${year}: municipal budgets − macrobudget`, [municipalTotal.budget.source, macrobudget.source], ctx,
-            `Sum of municipal budgets minus the ${macrobudget.stage.toLowerCase()} macrobudget`),
+          source: await computed(
+            `BUIG ${year}: municipal budgets − macrobudget`,
+            [municipalTotal.budget.source, macrobudget.source],
+            ctx,
+            `Sum of municipal budgets minus the ${macrobudget.stage.toLowerCase()} macrobudget`,
+          ),
         }
       : null;
   const resultDifference: AmountModel | null =
@@ -258,8 +332,12 @@ export async function buigNationalYear(year: number, ctx: Context): Promise<Buig
       ? {
           cents: municipalTotal.result.amount - published.amount,
           qualifier: published.qualifier,
-          source: await computed(`BUIG ${year}: municipal results − published national result`, [municipalTotal.result.source, published.source], ctx,
-            "Sum of municipal results minus the national result as published"),
+          source: await computed(
+            `BUIG ${year}: municipal results − published national result`,
+            [municipalTotal.result.source, published.source],
+            ctx,
+            "Sum of municipal results minus the national result as published",
+          ),
         }
       : null;
   return {
@@ -277,9 +355,17 @@ export async function buigNationalYear(year: number, ctx: Context): Promise<Buig
 
 /** Years with any BUIG figure: stored, derived from a later year, municipal, or published. */
 export async function buigYears(ctx: Context): Promise<number[]> {
-  const [stored, figures] = await Promise.all([ctx.loaders.buigYears.load("all"), ctx.loaders.figures.load(FIGURE_BUIG)]);
-  const published = figures.map((f) => f.period).filter((p) => /^\d{4}$/.test(p)).map(Number);
-  const derived = figures.filter((f) => f.metric === "macrobudget_change_vs_previous_year").map((f) => Number(f.period) - 1);
+  const [stored, figures] = await Promise.all([
+    ctx.loaders.buigYears.load("all"),
+    ctx.loaders.figures.load(FIGURE_BUIG),
+  ]);
+  const published = figures
+    .map((f) => f.period)
+    .filter((p) => /^\d{4}$/.test(p))
+    .map(Number);
+  const derived = figures
+    .filter((f) => f.metric === "macrobudget_change_vs_previous_year")
+    .map((f) => Number(f.period) - 1);
   return [...new Set([...stored, ...published, ...derived])].sort((a, b) => a - b);
 }
 
@@ -299,7 +385,11 @@ async function nationalParts(year: number, ctx: Context) {
   return { total: millionsAmount(total), CLASSIC: millionsAmount(classic), NEW: millionsAmount(fresh) };
 }
 
-export async function municipalParticipation(code: string, year: number, ctx: Context): Promise<MunicipalParticipationBudgetModel | null> {
+export async function municipalParticipation(
+  code: string,
+  year: number,
+  ctx: Context,
+): Promise<MunicipalParticipationBudgetModel | null> {
   const [shares, parts] = await Promise.all([ctx.loaders.shares.load(codeYear(code, year)), nationalParts(year, ctx)]);
   if (shares.length === 0 || !parts) return null;
   const allocation = async (group: TargetGroup): Promise<ParticipationAllocationModel | null> => {
@@ -310,8 +400,12 @@ export async function municipalParticipation(code: string, year: number, ctx: Co
       share,
       nationalAmount: parts[group].cents,
       amount: applyShare(parts[group].cents, share),
-      source: await computed(`Participation budget ${year} of ${code}, ${group.toLowerCase()} target group`, [parts[group].source, row.sourceId], ctx,
-        `National part × share ${share}, rounded to the cent`),
+      source: await computed(
+        `Participation budget ${year} of ${code}, ${group.toLowerCase()} target group`,
+        [parts[group].source, row.sourceId],
+        ctx,
+        `National part × share ${share}, rounded to the cent`,
+      ),
     };
   };
   const [classic, fresh] = await Promise.all([allocation("CLASSIC"), allocation("NEW")]);
@@ -323,19 +417,34 @@ export async function municipalParticipation(code: string, year: number, ctx: Co
     total: {
       cents: sumCents(present.map((a) => a.amount)),
       qualifier: "STATED",
-      source: await computed(`Participation budget ${year} of ${code}`, present.map((a) => a.source), ctx, "Sum of the allocations"),
+      source: await computed(
+        `Participation budget ${year} of ${code}`,
+        present.map((a) => a.source),
+        ctx,
+        "Sum of the allocations",
+      ),
     },
   };
 }
 
-export async function areaParticipation(codes: readonly string[], year: number, what: string, ctx: Context): Promise<AreaParticipationBudgetModel | null> {
+export async function areaParticipation(
+  codes: readonly string[],
+  year: number,
+  what: string,
+  ctx: Context,
+): Promise<AreaParticipationBudgetModel | null> {
   const all = await Promise.all(codes.map((code) => municipalParticipation(code, year, ctx)));
   const rows = all.filter((r): r is MunicipalParticipationBudgetModel => r !== null);
   if (rows.length === 0) return null;
   const sum = async (label: string, amounts: { cents: Cents; source: SourceRef }[]): Promise<AmountModel> => ({
     cents: sumCents(amounts.map((a) => a.cents)),
     qualifier: "STATED",
-    source: await computed(`Participation budget ${year}, ${what}, ${label}`, amounts.map((a) => a.source), ctx, `Sum over ${amounts.length} municipalities`),
+    source: await computed(
+      `Participation budget ${year}, ${what}, ${label}`,
+      amounts.map((a) => a.source),
+      ctx,
+      `Sum over ${amounts.length} municipalities`,
+    ),
   });
   const part = (group: "classicTargetGroup" | "newTargetGroup") =>
     rows.flatMap((r) => (r[group] ? [{ cents: r[group]!.amount, source: r[group]!.source }] : []));
@@ -344,16 +453,27 @@ export async function areaParticipation(codes: readonly string[], year: number, 
     municipalityCount: rows.length,
     classicTargetGroup: await sum("classic target group", part("classicTargetGroup")),
     newTargetGroup: await sum("new target group", part("newTargetGroup")),
-    total: await sum("total", rows.map((r) => ({ cents: r.total.cents, source: r.total.source }))),
+    total: await sum(
+      "total",
+      rows.map((r) => ({ cents: r.total.cents, source: r.total.source })),
+    ),
   };
 }
 
 export async function regionParticipation(regionCode: string, year: number, ctx: Context) {
   const members = await ctx.loaders.members.load(regionCode);
-  return areaParticipation(members.map((m) => m.municipalityCode), year, `region ${regionCode}`, ctx);
+  return areaParticipation(
+    members.map((m) => m.municipalityCode),
+    year,
+    `region ${regionCode}`,
+    ctx,
+  );
 }
 
-export async function nationalParticipation(year: number, ctx: Context): Promise<NationalParticipationBudgetModel | null> {
+export async function nationalParticipation(
+  year: number,
+  ctx: Context,
+): Promise<NationalParticipationBudgetModel | null> {
   const parts = await nationalParts(year, ctx);
   if (!parts) return null;
   const municipalTotal = await areaParticipation(await countryCodes(ctx), year, "the Netherlands", ctx);
@@ -366,7 +486,12 @@ export async function nationalParticipation(year: number, ctx: Context): Promise
     partsSum: {
       cents: partsSum,
       qualifier: "STATED",
-      source: await computed(`Participation budget ${year}, sum of the parts`, [parts.CLASSIC.source, parts.NEW.source], ctx, "Classic + new target group as published"),
+      source: await computed(
+        `Participation budget ${year}, sum of the parts`,
+        [parts.CLASSIC.source, parts.NEW.source],
+        ctx,
+        "Classic + new target group as published",
+      ),
     },
     partsDifference: partsSum - parts.total.cents,
     municipalTotal,
@@ -378,7 +503,9 @@ export async function participationYears(ctx: Context): Promise<number[]> {
   const figures = await ctx.loaders.figures.load(FIGURE_PARTICIPATION);
   return [
     ...new Set(
-      figures.filter((f) => f.metric === "integratie_uitkering_participatie" && /^\d{4}$/.test(f.period)).map((f) => Number(f.period)),
+      figures
+        .filter((f) => f.metric === "integratie_uitkering_participatie" && /^\d{4}$/.test(f.period))
+        .map((f) => Number(f.period)),
     ),
   ].sort((a, b) => a - b);
 }

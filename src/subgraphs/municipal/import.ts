@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { eurosToCents } from "../../domain/money.ts";
 import {
-  eurosColumn,
   isoDateColumn,
   municipalityCodeColumn,
   nonNegativeEurosColumn,
@@ -11,7 +10,6 @@ import {
   stageColumn,
   yearColumn,
   type ImportError,
-  type ImportFormat,
   type ParsedRow,
 } from "../../shared/import/csv-import.ts";
 import type { ImportTarget, Tx } from "../../shared/import/run.ts";
@@ -31,12 +29,19 @@ async function writeSource(tx: Tx, source: SourceRow): Promise<void> {
 }
 
 /** Every municipality code in the file must be one CBS knows (2010–2026). */
-async function checkMunicipalities(rows: ParsedRow<{ municipalityCode: string }>[], db: Database, file: string): Promise<ImportError[]> {
+async function checkMunicipalities(
+  rows: ParsedRow<{ municipalityCode: string }>[],
+  db: Database,
+  file: string,
+): Promise<ImportError[]> {
   const codes = [...new Set(rows.map((r) => r.row.municipalityCode))];
   const known = new Set(
-    (await db.prisma.municipalArea.findMany({ where: { municipalityCode: { in: codes } }, select: { municipalityCode: true } })).map(
-      (a) => a.municipalityCode,
-    ),
+    (
+      await db.prisma.municipalArea.findMany({
+        where: { municipalityCode: { in: codes } },
+        select: { municipalityCode: true },
+      })
+    ).map((a) => a.municipalityCode),
   );
   return rows
     .filter((r) => !known.has(r.row.municipalityCode))
@@ -57,7 +62,14 @@ const budgetRow = z.object({
   published_on: isoDateColumn.optional(),
 });
 
-export const buigBudgets: ImportTarget<{ year: number; municipalityCode: string; stage: string; cents: bigint; share: string | null; publishedOn: string | null }> = {
+export const buigBudgets: ImportTarget<{
+  year: number;
+  municipalityCode: string;
+  stage: string;
+  cents: bigint;
+  share: string | null;
+  publishedOn: string | null;
+}> = {
   format: {
     name: "buig-budgets",
     description: "BUIG budgets (gebundelde uitkering) per municipality, year and stage, in euros.",
@@ -66,7 +78,11 @@ export const buigBudgets: ImportTarget<{ year: number; municipalityCode: string;
       { name: "municipality_code", required: true, description: "CBS code, e.g. GM0363" },
       { name: "stage", required: true, description: "provisional, further_provisional or definitive" },
       { name: "budget_eur", required: true, description: "the budget in euros, a point before the cents: 1234567.89" },
-      { name: "share", required: false, description: "share of the macrobudget from the distribution model, a fraction: 0.0123" },
+      {
+        name: "share",
+        required: false,
+        description: "share of the macrobudget from the distribution model, a fraction: 0.0123",
+      },
       { name: "published_on", required: false, description: "when this stage was published: 2017-09-30" },
     ],
     example:
@@ -98,14 +114,21 @@ export const buigBudgets: ImportTarget<{ year: number; municipalityCode: string;
     const years = [...new Set(rows.map((r) => r.year))];
     await writeSource(tx, source);
     return syncRows({
-        existing: await tx.buigBudget.findMany({ where: { year: { in: years }, municipalityCode: { in: [...new Set(rows.map((r) => r.municipalityCode))] } } }),
-        desired,
-        key: (b) => `${b.municipalityCode}|${b.year}|${b.stage}`,
-        same: (a, b) => a.amountCents === b.amountCents && a.sourceId === b.sourceId && a.publishedOn === b.publishedOn &&
-          (a.share === null ? b.share === null : b.share !== null && (a.share as unknown as { equals(x: unknown): boolean }).equals(b.share)),
-        insert: (data) => tx.buigBudget.createMany({ data }),
-        update: ({ municipalityCode, year, stage, ...data }) =>
-          tx.buigBudget.update({ where: { municipalityCode_year_stage: { municipalityCode, year, stage } }, data }),
+      existing: await tx.buigBudget.findMany({
+        where: { year: { in: years }, municipalityCode: { in: [...new Set(rows.map((r) => r.municipalityCode))] } },
+      }),
+      desired,
+      key: (b) => `${b.municipalityCode}|${b.year}|${b.stage}`,
+      same: (a, b) =>
+        a.amountCents === b.amountCents &&
+        a.sourceId === b.sourceId &&
+        a.publishedOn === b.publishedOn &&
+        (a.share === null
+          ? b.share === null
+          : b.share !== null && (a.share as unknown as { equals(x: unknown): boolean }).equals(b.share)),
+      insert: (data) => tx.buigBudget.createMany({ data }),
+      update: ({ municipalityCode, year, stage, ...data }) =>
+        tx.buigBudget.update({ where: { municipalityCode_year_stage: { municipalityCode, year, stage } }, data }),
     });
   },
 };
@@ -128,20 +151,35 @@ export const buigSpending: ImportTarget<{ year: number; municipalityCode: string
   },
   check: checkMunicipalities,
   async write(tx, rows, source) {
-    const desired = rows.map((r) => ({ municipalityCode: r.municipalityCode, year: r.year, amountCents: r.cents, sourceId: source.id }));
+    const desired = rows.map((r) => ({
+      municipalityCode: r.municipalityCode,
+      year: r.year,
+      amountCents: r.cents,
+      sourceId: source.id,
+    }));
     await writeSource(tx, source);
     return syncRows({
-        existing: await tx.buigSpending.findMany({ where: { year: { in: [...new Set(rows.map((r) => r.year))] }, municipalityCode: { in: [...new Set(rows.map((r) => r.municipalityCode))] } } }),
-        desired,
-        key: (s) => `${s.municipalityCode}|${s.year}`,
-        insert: (data) => tx.buigSpending.createMany({ data }),
-        update: ({ municipalityCode, year, ...data }) =>
-          tx.buigSpending.update({ where: { municipalityCode_year: { municipalityCode, year } }, data }),
+      existing: await tx.buigSpending.findMany({
+        where: {
+          year: { in: [...new Set(rows.map((r) => r.year))] },
+          municipalityCode: { in: [...new Set(rows.map((r) => r.municipalityCode))] },
+        },
+      }),
+      desired,
+      key: (s) => `${s.municipalityCode}|${s.year}`,
+      insert: (data) => tx.buigSpending.createMany({ data }),
+      update: ({ municipalityCode, year, ...data }) =>
+        tx.buigSpending.update({ where: { municipalityCode_year: { municipalityCode, year } }, data }),
     });
   },
 };
 
-export const participationShares: ImportTarget<{ year: number; municipalityCode: string; targetGroup: "CLASSIC" | "NEW"; share: string }> = {
+export const participationShares: ImportTarget<{
+  year: number;
+  municipalityCode: string;
+  targetGroup: "CLASSIC" | "NEW";
+  share: string;
+}> = {
   format: {
     name: "participation-shares",
     description:
@@ -153,7 +191,8 @@ export const participationShares: ImportTarget<{ year: number; municipalityCode:
       { name: "target_group", required: true, description: "classic (klassieke doelgroep) or new (nieuwe doelgroep)" },
       { name: "share", required: true, description: "a fraction between 0 and 1 with a point: 0.0151" },
     ],
-    example: "year,municipality_code,target_group,share\n2017,GM0014,classic,0.015108744931683\n2017,GM0014,new,0.016109770\n",
+    example:
+      "year,municipality_code,target_group,share\n2017,GM0014,classic,0.015108744931683\n2017,GM0014,new,0.016109770\n",
     schema: z
       .object({
         year: yearColumn,
@@ -164,60 +203,104 @@ export const participationShares: ImportTarget<{ year: number; municipalityCode:
           .pipe(z.enum(["CLASSIC", "NEW"], { errorMap: () => ({ message: "must be classic or new" }) })),
         share: shareColumn,
       })
-      .transform((r) => ({ year: r.year, municipalityCode: r.municipality_code, targetGroup: r.target_group, share: r.share })),
+      .transform((r) => ({
+        year: r.year,
+        municipalityCode: r.municipality_code,
+        targetGroup: r.target_group,
+        share: r.share,
+      })),
     key: (r) => `${r.municipalityCode}|${r.year}|${r.targetGroup}`,
     keyColumns: ["municipality_code", "year", "target_group"],
   },
   check: checkMunicipalities,
   async write(tx, rows, source) {
-    const desired = rows.map((r) => ({ municipalityCode: r.municipalityCode, year: r.year, targetGroup: r.targetGroup, share: r.share as never, sourceId: source.id }));
+    const desired = rows.map((r) => ({
+      municipalityCode: r.municipalityCode,
+      year: r.year,
+      targetGroup: r.targetGroup,
+      share: r.share as never,
+      sourceId: source.id,
+    }));
     await writeSource(tx, source);
     return syncRows({
-        existing: await tx.participationShare.findMany({ where: { year: { in: [...new Set(rows.map((r) => r.year))] }, municipalityCode: { in: [...new Set(rows.map((r) => r.municipalityCode))] } } }),
-        desired,
-        key: (s) => `${s.municipalityCode}|${s.year}|${s.targetGroup}`,
-        insert: (data) => tx.participationShare.createMany({ data }),
-        update: ({ municipalityCode, year, targetGroup, ...data }) =>
-          tx.participationShare.update({ where: { municipalityCode_year_targetGroup: { municipalityCode, year, targetGroup } }, data }),
+      existing: await tx.participationShare.findMany({
+        where: {
+          year: { in: [...new Set(rows.map((r) => r.year))] },
+          municipalityCode: { in: [...new Set(rows.map((r) => r.municipalityCode))] },
+        },
+      }),
+      desired,
+      key: (s) => `${s.municipalityCode}|${s.year}|${s.targetGroup}`,
+      insert: (data) => tx.participationShare.createMany({ data }),
+      update: ({ municipalityCode, year, targetGroup, ...data }) =>
+        tx.participationShare.update({
+          where: { municipalityCode_year_targetGroup: { municipalityCode, year, targetGroup } },
+          data,
+        }),
     });
   },
 };
 
-export const buigMacrobudget: ImportTarget<{ year: number; stage: string; cents: bigint; publishedOn: string | null }> = {
-  format: {
-    name: "buig-macrobudget",
-    description: "The national BUIG macrobudget per year and stage, in euros.",
-    columns: [
-      { name: "year", required: true, description: "budget year, e.g. 2018" },
-      { name: "stage", required: true, description: "provisional, further_provisional or definitive" },
-      { name: "amount_eur", required: true, description: "the macrobudget in euros: 6012000000.00" },
-      { name: "published_on", required: false, description: "when this stage was published: 2018-09-28" },
-    ],
-    example: "year,stage,amount_eur,published_on\n2018,definitive,6012000000.00,2018-09-28\n",
-    schema: z
-      .object({ year: yearColumn, stage: stageColumn, amount_eur: nonNegativeEurosColumn, published_on: isoDateColumn.optional() })
-      .transform((r) => ({ year: r.year, stage: r.stage, cents: eurosToCents(r.amount_eur), publishedOn: r.published_on ?? null })),
-    key: (r) => `${r.year}|${r.stage}`,
-    keyColumns: ["year", "stage"],
-  },
-  async write(tx, rows, source) {
-    const desired = rows.map((r) => ({
-      year: r.year, stage: r.stage, amountCents: r.cents, qualifier: "STATED", publishedOn: r.publishedOn, sourceId: source.id, note: null,
-    }));
-    await writeSource(tx, source);
-    return syncRows({
+export const buigMacrobudget: ImportTarget<{ year: number; stage: string; cents: bigint; publishedOn: string | null }> =
+  {
+    format: {
+      name: "buig-macrobudget",
+      description: "The national BUIG macrobudget per year and stage, in euros.",
+      columns: [
+        { name: "year", required: true, description: "budget year, e.g. 2018" },
+        { name: "stage", required: true, description: "provisional, further_provisional or definitive" },
+        { name: "amount_eur", required: true, description: "the macrobudget in euros: 6012000000.00" },
+        { name: "published_on", required: false, description: "when this stage was published: 2018-09-28" },
+      ],
+      example: "year,stage,amount_eur,published_on\n2018,definitive,6012000000.00,2018-09-28\n",
+      schema: z
+        .object({
+          year: yearColumn,
+          stage: stageColumn,
+          amount_eur: nonNegativeEurosColumn,
+          published_on: isoDateColumn.optional(),
+        })
+        .transform((r) => ({
+          year: r.year,
+          stage: r.stage,
+          cents: eurosToCents(r.amount_eur),
+          publishedOn: r.published_on ?? null,
+        })),
+      key: (r) => `${r.year}|${r.stage}`,
+      keyColumns: ["year", "stage"],
+    },
+    async write(tx, rows, source) {
+      const desired = rows.map((r) => ({
+        year: r.year,
+        stage: r.stage,
+        amountCents: r.cents,
+        qualifier: "STATED",
+        publishedOn: r.publishedOn,
+        sourceId: source.id,
+        note: null,
+      }));
+      await writeSource(tx, source);
+      return syncRows({
         existing: await tx.buigMacrobudget.findMany({ where: { year: { in: [...new Set(rows.map((r) => r.year))] } } }),
         desired,
         key: (m) => `${m.year}|${m.stage}`,
         insert: (data) => tx.buigMacrobudget.createMany({ data }),
-        update: ({ year, stage, ...data }) => tx.buigMacrobudget.update({ where: { year_stage: { year, stage } }, data }),
-    });
-  },
-};
+        update: ({ year, stage, ...data }) =>
+          tx.buigMacrobudget.update({ where: { year_stage: { year, stage } }, data }),
+      });
+    },
+  };
 
-const placesColumn = z.string().regex(/^\d+(\.\d{1,2})?$/, "must be a number of places with at most two decimals, e.g. 12 or 12.5");
+const placesColumn = z
+  .string()
+  .regex(/^\d+(\.\d{1,2})?$/, "must be a number of places with at most two decimals, e.g. 12 or 12.5");
 
-export const shelteredWorkPlaces: ImportTarget<{ year: number; municipalityCode: string; target: string | null; realised: string | null }> = {
+export const shelteredWorkPlaces: ImportTarget<{
+  year: number;
+  municipalityCode: string;
+  target: string | null;
+  realised: string | null;
+}> = {
   format: {
     name: "sheltered-work-places",
     description:
@@ -239,10 +322,19 @@ export const shelteredWorkPlaces: ImportTarget<{ year: number; municipalityCode:
       })
       .superRefine((r, ctx) => {
         if (r.target_places === undefined && r.realised_places === undefined) {
-          ctx.addIssue({ code: "custom", path: ["target_places"], message: "give target_places, realised_places or both" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["target_places"],
+            message: "give target_places, realised_places or both",
+          });
         }
       })
-      .transform((r) => ({ year: r.year, municipalityCode: r.municipality_code, target: r.target_places ?? null, realised: r.realised_places ?? null })),
+      .transform((r) => ({
+        year: r.year,
+        municipalityCode: r.municipality_code,
+        target: r.target_places ?? null,
+        realised: r.realised_places ?? null,
+      })),
     key: (r) => `${r.municipalityCode}|${r.year}`,
     keyColumns: ["municipality_code", "year"],
   },
@@ -250,10 +342,19 @@ export const shelteredWorkPlaces: ImportTarget<{ year: number; municipalityCode:
   async write(tx, rows, source) {
     await writeSource(tx, source);
     const desired = rows.map((r) => ({
-      municipalityCode: r.municipalityCode, year: r.year, targetPlaces: r.target as never, realisedPlaces: r.realised as never, sourceId: source.id,
+      municipalityCode: r.municipalityCode,
+      year: r.year,
+      targetPlaces: r.target as never,
+      realisedPlaces: r.realised as never,
+      sourceId: source.id,
     }));
     return syncRows({
-      existing: await tx.shelteredWorkPlaces.findMany({ where: { year: { in: [...new Set(rows.map((r) => r.year))] }, municipalityCode: { in: [...new Set(rows.map((r) => r.municipalityCode))] } } }),
+      existing: await tx.shelteredWorkPlaces.findMany({
+        where: {
+          year: { in: [...new Set(rows.map((r) => r.year))] },
+          municipalityCode: { in: [...new Set(rows.map((r) => r.municipalityCode))] },
+        },
+      }),
       desired,
       key: (p) => `${p.municipalityCode}|${p.year}`,
       insert: (data) => tx.shelteredWorkPlaces.createMany({ data }),

@@ -58,7 +58,9 @@ export function createMunicipalLoaders(prisma: PrismaClient) {
       return keys.map(() => rules);
     }),
     budgetYears: new DataLoader<string, number[]>(async (codes) =>
-      manyByKey(codes, await repo.budgetYearsOf(codes), (r) => r.municipalityCode).map((rows) => rows.map((r) => r.year)),
+      manyByKey(codes, await repo.budgetYearsOf(codes), (r) => r.municipalityCode).map((rows) =>
+        rows.map((r) => r.year),
+      ),
     ),
     buigYears: new DataLoader<"all", number[]>(async (keys) => {
       const years = await repo.buigYears();

@@ -15,7 +15,8 @@ function byYear(keys: readonly YearKey[]) {
 /** Every read the municipal subgraph makes. Each takes a whole batch of keys: one SQL query. */
 export function municipalRepository(prisma: PrismaClient) {
   return {
-    areas: (codes: readonly string[]) => prisma.municipalArea.findMany({ where: { municipalityCode: { in: [...codes] } } }),
+    areas: (codes: readonly string[]) =>
+      prisma.municipalArea.findMany({ where: { municipalityCode: { in: [...codes] } } }),
     /** municipalities of the given regions; all municipalities when `regionCodes` is null */
     areasIn: (regionCodes: string[] | null) =>
       prisma.municipalArea.findMany({ where: regionCodes ? { labourMarketRegionCode: { in: regionCodes } } : {} }),
@@ -23,7 +24,8 @@ export function municipalRepository(prisma: PrismaClient) {
     spendings: (keys: readonly YearKey[]) => prisma.buigSpending.findMany({ where: byYear(keys) }),
     shares: (keys: readonly YearKey[]) => prisma.participationShare.findMany({ where: byYear(keys) }),
     places: (keys: readonly YearKey[]) => prisma.shelteredWorkPlaces.findMany({ where: byYear(keys) }),
-    macrobudgets: (years: readonly number[]) => prisma.buigMacrobudget.findMany({ where: { year: { in: [...years] } } }),
+    macrobudgets: (years: readonly number[]) =>
+      prisma.buigMacrobudget.findMany({ where: { year: { in: [...years] } } }),
     rules: (years: readonly number[]) => prisma.safetyNetRule.findMany({ where: { year: { in: [...years] } } }),
     allRules: () => prisma.safetyNetRule.findMany({ orderBy: { year: "asc" } }),
     budgetYearsOf: (codes: readonly string[]) =>

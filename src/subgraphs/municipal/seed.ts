@@ -36,7 +36,12 @@ export function readSafetyNetRules(): { sources: SourceRow[]; rules: SafetyNetRu
       note: row.note!,
     });
     for (let year = Number(row.year_from); year <= Number(row.year_to); year++) {
-      rules.push({ year, thresholdBp: percentToBp(row.own_risk_percent!), bands: parseBands(row.bands!), sourceId: id });
+      rules.push({
+        year,
+        thresholdBp: percentToBp(row.own_risk_percent!),
+        bands: parseBands(row.bands!),
+        sourceId: id,
+      });
     }
   }
   return { sources, rules };
@@ -80,7 +85,11 @@ export function seedMunicipal(db: Database): Promise<SyncCounts> {
   const cbs: SourceRow = { ...CBS.areas };
   return db.prisma.$transaction(
     async (tx) => {
-      const base = await syncFigures({ sources: tx.municipalSource, figures: tx.municipalFigure }, [...letters, cbs, ...rules.sources], figures);
+      const base = await syncFigures(
+        { sources: tx.municipalSource, figures: tx.municipalFigure },
+        [...letters, cbs, ...rules.sources],
+        figures,
+      );
       const areas = await syncRows({
         existing: await tx.municipalArea.findMany(),
         desired: readMunicipalAreas(),
@@ -97,15 +106,20 @@ export function seedMunicipal(db: Database): Promise<SyncCounts> {
         desired: macrobudgets.filter((m) => !imported.has(`${m.year}|${m.stage}`)),
         key: (m) => `${m.year}|${m.stage}`,
         insert: (data) => tx.buigMacrobudget.createMany({ data }),
-        update: ({ year, stage, ...data }) => tx.buigMacrobudget.update({ where: { year_stage: { year, stage } }, data }),
+        update: ({ year, stage, ...data }) =>
+          tx.buigMacrobudget.update({ where: { year_stage: { year, stage } }, data }),
       });
       const ruleCounts = await syncRows({
         existing: await tx.safetyNetRule.findMany(),
         desired: rules.rules,
         key: (r) => String(r.year),
-        same: (a, b) => a.thresholdBp === b.thresholdBp && a.sourceId === b.sourceId && JSON.stringify(a.bands) === JSON.stringify(b.bands),
+        same: (a, b) =>
+          a.thresholdBp === b.thresholdBp &&
+          a.sourceId === b.sourceId &&
+          JSON.stringify(a.bands) === JSON.stringify(b.bands),
         insert: (data) => tx.safetyNetRule.createMany({ data: data.map((r) => ({ ...r, bands: r.bands as object })) }),
-        update: ({ year, ...data }) => tx.safetyNetRule.update({ where: { year }, data: { ...data, bands: data.bands as object } }),
+        update: ({ year, ...data }) =>
+          tx.safetyNetRule.update({ where: { year }, data: { ...data, bands: data.bands as object } }),
       });
       return addCounts(base, areas, macro, ruleCounts);
     },

@@ -8,7 +8,13 @@ import { computedFrom } from "../../shared/source-refs.ts";
 import type { MunicipalFigureModel, ShelteredWorkPlacesModel as PlacesRow } from "../../generated/prisma/models.ts";
 import type { Context } from "./context.ts";
 import { codeYear } from "./loaders.ts";
-import type { AmountModel, NationalShelteredWorkModel, PlaceCountModel, ShelteredWorkBonusModel, ShelteredWorkPlacesModel } from "./models.ts";
+import type {
+  AmountModel,
+  NationalShelteredWorkModel,
+  PlaceCountModel,
+  ShelteredWorkBonusModel,
+  ShelteredWorkPlacesModel,
+} from "./models.ts";
 
 const SHELTERED_WORK = figureFilterKey({ topic: "beschut_werk" });
 
@@ -24,7 +30,12 @@ async function hoursPerPlace(ctx: Context): Promise<Dec> {
 }
 
 /** Sums the places rows of municipalities; null when there are none. */
-async function summarise(rows: PlacesRow[], year: number, what: string, ctx: Context): Promise<ShelteredWorkPlacesModel | null> {
+async function summarise(
+  rows: PlacesRow[],
+  year: number,
+  what: string,
+  ctx: Context,
+): Promise<ShelteredWorkPlacesModel | null> {
   if (rows.length === 0) return null;
   const sum = async (field: "targetPlaces" | "realisedPlaces", label: string): Promise<PlaceCountModel | null> => {
     const present = rows.filter((r) => r[field] !== null);
@@ -34,8 +45,12 @@ async function summarise(rows: PlacesRow[], year: number, what: string, ctx: Con
     return {
       value,
       qualifier: "STATED",
-      source: await computedFrom(`Sheltered-work places ${year}, ${what}, ${label}`, [...new Set(present.map((r) => r.sourceId))], ctx.loaders.source,
-        `Sum over ${present.length} municipalities`),
+      source: await computedFrom(
+        `Sheltered-work places ${year}, ${what}, ${label}`,
+        [...new Set(present.map((r) => r.sourceId))],
+        ctx.loaders.source,
+        `Sum over ${present.length} municipalities`,
+      ),
     };
   };
   const target = await sum("targetPlaces", "target");
@@ -63,13 +78,31 @@ export async function municipalPlaces(code: string, year: number, ctx: Context) 
 
 export async function regionPlaces(regionCode: string, year: number, ctx: Context) {
   const members = await ctx.loaders.members.load(regionCode);
-  return summarise(await rowsOf(members.map((m) => m.municipalityCode), year, ctx), year, `region ${regionCode}`, ctx);
+  return summarise(
+    await rowsOf(
+      members.map((m) => m.municipalityCode),
+      year,
+      ctx,
+    ),
+    year,
+    `region ${regionCode}`,
+    ctx,
+  );
 }
 
 export async function nationalPlaces(year: number, ctx: Context): Promise<NationalShelteredWorkModel | null> {
   const figures = await ctx.loaders.figures.load(SHELTERED_WORK);
   const members = await ctx.loaders.members.load("*");
-  const municipalTotal = await summarise(await rowsOf(members.map((m) => m.municipalityCode), year, ctx), year, "the Netherlands", ctx);
+  const municipalTotal = await summarise(
+    await rowsOf(
+      members.map((m) => m.municipalityCode),
+      year,
+      ctx,
+    ),
+    year,
+    "the Netherlands",
+    ctx,
+  );
   const publishedTarget = places(find(figures, "places_target", String(year)));
   const publishedRealised = places(find(figures, "places_realised", String(year)));
   if (!municipalTotal && !publishedTarget && !publishedRealised) return null;
@@ -81,8 +114,10 @@ export async function nationalPlaces(year: number, ctx: Context): Promise<Nation
     publishedRealised,
     structuralTarget: places(structural),
     municipalTotal,
-    targetDifference: publishedTarget && municipalTotal?.target ? municipalTotal.target.value.sub(publishedTarget.value) : null,
-    realisedDifference: publishedRealised && municipalTotal?.realised ? municipalTotal.realised.value.sub(publishedRealised.value) : null,
+    targetDifference:
+      publishedTarget && municipalTotal?.target ? municipalTotal.target.value.sub(publishedTarget.value) : null,
+    realisedDifference:
+      publishedRealised && municipalTotal?.realised ? municipalTotal.realised.value.sub(publishedRealised.value) : null,
   };
 }
 

@@ -72,10 +72,24 @@ export function generateSyntheticMunicipal(input: SyntheticInput, options: Synth
   const stored = (year: number): StoredStage[] =>
     input.officialMacrobudgets
       .filter((m) => m.year === year)
-      .map((m) => ({ stage: m.stage, cents: m.amountCents, qualifier: m.qualifier, sourceId: m.sourceId, publishedOn: m.publishedOn }));
+      .map((m) => ({
+        stage: m.stage,
+        cents: m.amountCents,
+        qualifier: m.qualifier,
+        sourceId: m.sourceId,
+        publishedOn: m.publishedOn,
+      }));
   const municipalities = [...input.municipalities].sort((a, b) => a.code.localeCompare(b.code));
 
-  const out: SyntheticOutput = { source, macrobudgets: [], budgets: [], spendings: [], shares: [], places: [], results: [] };
+  const out: SyntheticOutput = {
+    source,
+    macrobudgets: [],
+    budgets: [],
+    spendings: [],
+    shares: [],
+    places: [],
+    results: [],
+  };
   for (const year of years) {
     // the national macrobudget: official (stored or derived from published changes), else synthetic
     const known = macrobudgetStagesOf(year, stored(year), stored(year + 1), {
@@ -95,41 +109,63 @@ export function generateSyntheticMunicipal(input: SyntheticInput, options: Synth
       const yearly = 5_800_000_000 * (1 + 0.025 * (year - 2017)) * (0.99 + 0.02 * r());
       macro = BigInt(Math.round(yearly / 1000)) * 100_000n;
       out.macrobudgets.push({
-        year, stage, amountCents: macro, qualifier: "STATED", publishedOn: `${year}-09-30`, sourceId, note: "SYNTHETIC",
+        year,
+        stage,
+        amountCents: macro,
+        qualifier: "STATED",
+        publishedOn: `${year}-09-30`,
+        sourceId,
+        note: "SYNTHETIC",
       });
     }
 
     // budgets: the macrobudget divided by population × a factor of 0.7–1.3
-    const weights = municipalities.map((m) => BigInt(m.population) * permille(randomFor(options.seed, "budget", year, m.code), 700, 1300));
+    const weights = municipalities.map(
+      (m) => BigInt(m.population) * permille(randomFor(options.seed, "budget", year, m.code), 700, 1300),
+    );
     const budgets = allocateExactly(macro, weights);
 
     // the national result: published, else −4 % … +3 % of the macrobudget
     const deficit = figure(input.figures, "national_deficit", String(year));
     const surplus = figure(input.figures, "national_surplus", String(year));
     const published = deficit ? -millionsToCents(deficit.value) : surplus ? millionsToCents(surplus.value) : null;
-    const result = published ?? divRound(macro * (permille(randomFor(options.seed, "result", year), 0, 700) - 400n), 10_000n);
+    const result =
+      published ?? divRound(macro * (permille(randomFor(options.seed, "result", year), 0, 700) - 400n), 10_000n);
     out.results.push({ year, cents: result, published: published !== null });
 
     // spending: budget × 0.88–1.18, scaled so that it sums to macrobudget − result
-    const spendWeights = budgets.map((b, i) => b * permille(randomFor(options.seed, "spending", year, municipalities[i]!.code), 880, 1180));
+    const spendWeights = budgets.map(
+      (b, i) => b * permille(randomFor(options.seed, "spending", year, municipalities[i]!.code), 880, 1180),
+    );
     const spendings = allocateExactly(macro - result, spendWeights);
 
     municipalities.forEach((m, i) => {
       out.budgets.push({
-        municipalityCode: m.code, year, stage, amountCents: budgets[i]!,
-        share: shareOf(budgets[i]!, macro, SHARE_DIGITS) as never, publishedOn: null, sourceId,
+        municipalityCode: m.code,
+        year,
+        stage,
+        amountCents: budgets[i]!,
+        share: shareOf(budgets[i]!, macro, SHARE_DIGITS) as never,
+        publishedOn: null,
+        sourceId,
       });
       out.spendings.push({ municipalityCode: m.code, year, amountCents: spendings[i]!, sourceId });
     });
 
     // participation budget: each published part divided by population × 0.8–1.2
-    for (const [group, dimension] of [["CLASSIC", "classic_target_group"], ["NEW", "new_target_group"]] as const) {
+    for (const [group, dimension] of [
+      ["CLASSIC", "classic_target_group"],
+      ["NEW", "new_target_group"],
+    ] as const) {
       const part = figure(input.figures, "integratie_uitkering_participatie", String(year), dimension);
       if (!part) continue;
       const amount = millionsToCents(part.value);
       const allocations = allocateExactly(
         amount,
-        municipalities.map((m) => BigInt(m.population) * permille(randomFor(options.seed, "participation", group, year, m.code), 800, 1200)),
+        municipalities.map(
+          (m) =>
+            BigInt(m.population) * permille(randomFor(options.seed, "participation", group, year, m.code), 800, 1200),
+        ),
       );
       municipalities.forEach((m, i) => {
         const share = shareOf(allocations[i]!, amount, SHARE_DIGITS)!;
@@ -164,7 +200,9 @@ function shelteredPlaces(
   if (own) target = Number(own.value);
   else if (first && structural && year > Number(first.period)) {
     const from = Number(first.period);
-    target = Math.round(Number(first.value) + ((Number(structural.value) - Number(first.value)) * (year - from)) / (2048 - from));
+    target = Math.round(
+      Number(first.value) + ((Number(structural.value) - Number(first.value)) * (year - from)) / (2048 - from),
+    );
   }
   const realisedFigure = published("places_realised", String(year));
   let realised: number | null = realisedFigure ? Number(realisedFigure.value) : null;
@@ -173,7 +211,10 @@ function shelteredPlaces(
   const divide = (total: number | null, what: string) =>
     total === null
       ? null
-      : allocateExactly(BigInt(total), municipalities.map((m) => BigInt(m.population) * permille(randomFor(seed, what, year, m.code), 600, 1400)));
+      : allocateExactly(
+          BigInt(total),
+          municipalities.map((m) => BigInt(m.population) * permille(randomFor(seed, what, year, m.code), 600, 1400)),
+        );
   const targets = divide(target, "places-target");
   const done = divide(realised, "places-realised");
   return municipalities.map((m, i) => ({
@@ -196,10 +237,15 @@ function besideReal<T extends { sourceId: string }>(stored: T[], desired: T[], k
   return { existing: stored.filter((r) => isSynthetic(r.sourceId)), desired: desired.filter((r) => !real.has(key(r))) };
 }
 
-export async function storeSyntheticMunicipal(db: Database, options: SyntheticOptions & { municipalities?: number }): Promise<SyncCounts> {
+export async function storeSyntheticMunicipal(
+  db: Database,
+  options: SyntheticOptions & { municipalities?: number },
+): Promise<SyncCounts> {
   const reference = readReferenceData();
   const population = new Map(
-    reference.populations.filter((p) => p.referenceDate.getUTCFullYear() === 2024).map((p) => [p.municipalityCode, p.value]),
+    reference.populations
+      .filter((p) => p.referenceDate.getUTCFullYear() === 2024)
+      .map((p) => [p.municipalityCode, p.value]),
   );
   const municipalities = reference.municipalities
     .filter((m) => m.lastYear === 2026)
@@ -210,16 +256,30 @@ export async function storeSyntheticMunicipal(db: Database, options: SyntheticOp
 
   return db.prisma.$transaction(
     async (tx) => {
-      const officialMacrobudgets = await tx.buigMacrobudget.findMany({ where: { NOT: { sourceId: { startsWith: "synthetic-" } } } });
+      const officialMacrobudgets = await tx.buigMacrobudget.findMany({
+        where: { NOT: { sourceId: { startsWith: "synthetic-" } } },
+      });
       const out = generateSyntheticMunicipal({ municipalities, officialMacrobudgets, figures }, options);
       const years = { year: { in: options.years } };
       const sources = await syncFigures({ sources: tx.municipalSource, figures: tx.municipalFigure }, [out.source], []);
       const yearKey = (r: { municipalityCode: string; year: number }) => `${r.municipalityCode}|${r.year}`;
 
-      const macro = besideReal(await tx.buigMacrobudget.findMany({ where: years }), out.macrobudgets, (m) => `${m.year}|${m.stage}`);
-      const budgets = besideReal(await tx.buigBudget.findMany({ where: years }), out.budgets, (b) => `${yearKey(b)}|${b.stage}`);
+      const macro = besideReal(
+        await tx.buigMacrobudget.findMany({ where: years }),
+        out.macrobudgets,
+        (m) => `${m.year}|${m.stage}`,
+      );
+      const budgets = besideReal(
+        await tx.buigBudget.findMany({ where: years }),
+        out.budgets,
+        (b) => `${yearKey(b)}|${b.stage}`,
+      );
       const spendings = besideReal(await tx.buigSpending.findMany({ where: years }), out.spendings, yearKey);
-      const shares = besideReal(await tx.participationShare.findMany({ where: years }), out.shares, (s) => `${yearKey(s)}|${s.targetGroup}`);
+      const shares = besideReal(
+        await tx.participationShare.findMany({ where: years }),
+        out.shares,
+        (s) => `${yearKey(s)}|${s.targetGroup}`,
+      );
       const places = besideReal(await tx.shelteredWorkPlaces.findMany({ where: years }), out.places, yearKey);
       return addCounts(
         sources,
@@ -227,7 +287,8 @@ export async function storeSyntheticMunicipal(db: Database, options: SyntheticOp
           ...macro,
           key: (m) => `${m.year}|${m.stage}`,
           insert: (data) => tx.buigMacrobudget.createMany({ data }),
-          update: ({ year, stage, ...data }) => tx.buigMacrobudget.update({ where: { year_stage: { year, stage } }, data }),
+          update: ({ year, stage, ...data }) =>
+            tx.buigMacrobudget.update({ where: { year_stage: { year, stage } }, data }),
         }),
         await syncRows({
           ...budgets,

@@ -35,7 +35,10 @@ export function createReferenceLoaders(repo: ReferenceRepository) {
           });
       for (const row of rows) municipality.prime(row.code, row);
       for (const area of wanted) {
-        results.set(`${area}|${includeDissolved}`, rows.filter((m) => inArea(m, area)));
+        results.set(
+          `${area}|${includeDissolved}`,
+          rows.filter((m) => inArea(m, area)),
+        );
       }
     }
     return keys.map((key) => results.get(key) ?? []);

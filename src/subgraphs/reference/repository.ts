@@ -19,7 +19,10 @@ export function referenceRepository(prisma: PrismaClient) {
       prisma.municipalityName.findMany({ where: { searchKey: { in: [...searchKeys] } } }),
 
     namesOf: (codes: readonly string[]) =>
-      prisma.municipalityName.findMany({ where: { municipalityCode: { in: [...codes] } }, orderBy: { lastYear: "asc" } }),
+      prisma.municipalityName.findMany({
+        where: { municipalityCode: { in: [...codes] } },
+        orderBy: { lastYear: "asc" },
+      }),
 
     provinces: (codes: readonly string[]) => prisma.province.findMany({ where: { code: { in: [...codes] } } }),
     allProvinces: () => prisma.province.findMany({ orderBy: { name: "asc" } }),

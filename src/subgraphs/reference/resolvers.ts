@@ -47,7 +47,13 @@ async function municipalityPage(
 ) {
   const field = args.orderBy?.field ?? "NAME";
   const direction: SortDirection = args.orderBy?.direction ?? "ASC";
-  const population = field === "POPULATION" ? await latestPopulation(members.map((m) => m.code), ctx) : null;
+  const population =
+    field === "POPULATION"
+      ? await latestPopulation(
+          members.map((m) => m.code),
+          ctx,
+        )
+      : null;
   return pageOf(
     members,
     {
@@ -66,7 +72,12 @@ async function populationTotal(area: AreaKey, raw: Date | string | null | undefi
   const day = typeof date === "string" ? date : dateKey(date);
   const total = await ctx.loaders.populationTotal.load(`${area}|${day}`);
   if (total.count === 0) return null;
-  return { area, value: total.value, municipalityCount: total.count, referenceDate: new globalThis.Date(`${day}T00:00:00Z`) };
+  return {
+    area,
+    value: total.value,
+    municipalityCount: total.count,
+    referenceDate: new globalThis.Date(`${day}T00:00:00Z`),
+  };
 }
 
 export const resolvers: Resolvers = {
@@ -83,7 +94,9 @@ export const resolvers: Resolvers = {
       return found ? loaders.municipality.load(found) : null;
     },
     municipalities: async (_, { filter, orderBy, first, after }, ctx) => {
-      const provinceCode = filter?.provinceCode ? codeArgument("province", "filter.provinceCode", filter.provinceCode) : null;
+      const provinceCode = filter?.provinceCode
+        ? codeArgument("province", "filter.provinceCode", filter.provinceCode)
+        : null;
       const regionCode = filter?.labourMarketRegionCode
         ? codeArgument("labourMarketRegion", "filter.labourMarketRegionCode", filter.labourMarketRegionCode)
         : null;
@@ -141,7 +154,8 @@ export const resolvers: Resolvers = {
       return code ? loaders.region.load(code) : null;
     },
     municipalityCount: async (r, _, { loaders }) => (await loaders.members.load(`region:${r.code}|false`)).length,
-    municipalities: async (r, args, ctx) => municipalityPage(await ctx.loaders.members.load(`region:${r.code}|false`), args, ctx),
+    municipalities: async (r, args, ctx) =>
+      municipalityPage(await ctx.loaders.members.load(`region:${r.code}|false`), args, ctx),
     provinces: async (r, _, { loaders }) => {
       const members = await loaders.members.load(`region:${r.code}|false`);
       const codes = [...new Set(members.map((m) => m.provinceCode))];
@@ -156,11 +170,16 @@ export const resolvers: Resolvers = {
   Province: {
     labourMarketRegions: async (p, _, { loaders }) => {
       const members = await loaders.members.load(`province:${p.code}|false`);
-      const codes = [...new Set(members.flatMap((m) => (m.labourMarketRegionCode ? [m.labourMarketRegionCode] : [])))].sort();
+      const codes = [
+        ...new Set(members.flatMap((m) => (m.labourMarketRegionCode ? [m.labourMarketRegionCode] : []))),
+      ].sort();
       const regions = await loaders.region.loadMany(codes);
-      return regions.filter((r): r is NonNullable<typeof r> & { code: string; name: string } => !!r && !(r instanceof Error));
+      return regions.filter(
+        (r): r is NonNullable<typeof r> & { code: string; name: string } => !!r && !(r instanceof Error),
+      );
     },
-    municipalities: async (p, args, ctx) => municipalityPage(await ctx.loaders.members.load(`province:${p.code}|false`), args, ctx),
+    municipalities: async (p, args, ctx) =>
+      municipalityPage(await ctx.loaders.members.load(`province:${p.code}|false`), args, ctx),
     population: (p, { referenceDate }, ctx) => populationTotal(`province:${p.code}`, referenceDate, ctx),
   },
 

@@ -47,7 +47,10 @@ export async function seedReference(db: Database, data = readReferenceData()): P
         key: (p) => `${p.municipalityCode}|${p.referenceDate.toISOString()}`,
         insert: (data) => tx.population.createMany({ data }),
         update: ({ municipalityCode, referenceDate, ...data }) =>
-          tx.population.update({ where: { municipalityCode_referenceDate: { municipalityCode, referenceDate } }, data }),
+          tx.population.update({
+            where: { municipalityCode_referenceDate: { municipalityCode, referenceDate } },
+            data,
+          }),
       });
       return addCounts(sources, provinces, regions, municipalities, names, populations);
     },

@@ -19,21 +19,35 @@ export const regionalJobs: ImportTarget<{ regionCode: string; year: number; quar
       { name: "region_code", required: true, description: "labour-market region, e.g. AM01" },
       { name: "year", required: true, description: "year, e.g. 2021; 2012 is the baseline (nulmeting)" },
       { name: "quarter", required: false, description: "1–4; empty means 4, the end-of-year measurement" },
-      { name: "paid_hours_per_week", required: false, description: "paid hours a week of jobs in the target group: 114763.5" },
+      {
+        name: "paid_hours_per_week",
+        required: false,
+        description: "paid hours a week of jobs in the target group: 114763.5",
+      },
       { name: "jobs", required: false, description: "jobs of 25.5 hours, when hours are not given: 4500.5" },
     ],
-    example: "region_code,year,quarter,paid_hours_per_week,jobs\nAM01,2021,4,114763.5,\nAM02,2021,4,,4021\nAM01,2012,,,2210\n",
+    example:
+      "region_code,year,quarter,paid_hours_per_week,jobs\nAM01,2021,4,114763.5,\nAM02,2021,4,,4021\nAM01,2012,,,2210\n",
     schema: z
       .object({
         region_code: regionCodeColumn,
         year: yearColumn,
-        quarter: z.coerce.number().int("must be 1, 2, 3 or 4").min(1, "must be 1, 2, 3 or 4").max(4, "must be 1, 2, 3 or 4").optional(),
+        quarter: z.coerce
+          .number()
+          .int("must be 1, 2, 3 or 4")
+          .min(1, "must be 1, 2, 3 or 4")
+          .max(4, "must be 1, 2, 3 or 4")
+          .optional(),
         paid_hours_per_week: positiveDecimal("paid hours").optional(),
         jobs: positiveDecimal("a number of jobs").optional(),
       })
       .superRefine((r, ctx) => {
         if ((r.paid_hours_per_week === undefined) === (r.jobs === undefined)) {
-          ctx.addIssue({ code: "custom", path: ["paid_hours_per_week"], message: "give exactly one of paid_hours_per_week and jobs" });
+          ctx.addIssue({
+            code: "custom",
+            path: ["paid_hours_per_week"],
+            message: "give exactly one of paid_hours_per_week and jobs",
+          });
         }
       })
       .transform((r) => ({
@@ -64,9 +78,17 @@ export const regionalJobs: ImportTarget<{ regionCode: string; year: number; quar
       insert: (data) => tx.uwvSource.createMany({ data }),
       update: ({ id, ...data }) => tx.uwvSource.update({ where: { id }, data }),
     });
-    const desired = rows.map((r) => ({ regionCode: r.regionCode, year: r.year, quarter: r.quarter, paidHoursPerWeek: r.hours as never, sourceId: source.id }));
+    const desired = rows.map((r) => ({
+      regionCode: r.regionCode,
+      year: r.year,
+      quarter: r.quarter,
+      paidHoursPerWeek: r.hours as never,
+      sourceId: source.id,
+    }));
     return syncRows({
-      existing: await tx.regionalJobMeasurement.findMany({ where: { year: { in: [...new Set(rows.map((r) => r.year))] } } }),
+      existing: await tx.regionalJobMeasurement.findMany({
+        where: { year: { in: [...new Set(rows.map((r) => r.year))] } },
+      }),
       desired,
       key: (m) => `${m.regionCode}|${m.year}|${m.quarter}`,
       insert: (data) => tx.regionalJobMeasurement.createMany({ data }),

@@ -20,9 +20,17 @@ import type { JobAgreementYearModel, JobCountModel, QuotaOutcomeModel, SectorRes
 export const JOB_AGREEMENT = figureFilterKey({ topic: "banenafspraak" });
 /** The metrics of the yearly measurement and its targets (not persons, profiles or growth series). */
 const MEASUREMENT_METRICS = new Set([
-  "target_extra_jobs", "baseline_jobs", "baseline_jobs_via_hire", "hire_allocation_key", "jobs_via_hire",
-  "extra_jobs_formal", "extra_jobs_via_hire", "extra_jobs", "extra_jobs_change_vs_previous_year",
-  "extra_jobs_formal_change_vs_previous_year", "total_jobs",
+  "target_extra_jobs",
+  "baseline_jobs",
+  "baseline_jobs_via_hire",
+  "hire_allocation_key",
+  "jobs_via_hire",
+  "extra_jobs_formal",
+  "extra_jobs_via_hire",
+  "extra_jobs",
+  "extra_jobs_change_vs_previous_year",
+  "extra_jobs_formal_change_vs_previous_year",
+  "total_jobs",
 ]);
 const BASELINE_YEAR = 2012;
 const DIMENSION: Record<Sector | "TOTAL", string> = { MARKET: "market", GOVERNMENT: "government", TOTAL: "total" };
@@ -42,12 +50,23 @@ interface Builder {
   figures: Figures;
 }
 
-async function derived(b: Builder, value: Dec, inputs: (JobCountModel | null)[], what: string, note: string): Promise<JobCountModel> {
+async function derived(
+  b: Builder,
+  value: Dec,
+  inputs: (JobCountModel | null)[],
+  what: string,
+  note: string,
+): Promise<JobCountModel> {
   const present = inputs.filter((i): i is JobCountModel => i !== null);
   return {
     value,
     qualifier: combineQualifiers(present.map((i) => i.qualifier)),
-    source: await computedFrom(`Job agreement ${b.year}: ${what}`, present.map((i) => i.source as SourceRef), b.ctx.loaders.source, note),
+    source: await computedFrom(
+      `Job agreement ${b.year}: ${what}`,
+      present.map((i) => i.source as SourceRef),
+      b.ctx.loaders.source,
+      note,
+    ),
   };
 }
 
@@ -56,7 +75,15 @@ async function allocationKey(b: Builder, year: number, sector: Sector): Promise<
   const own = count(find(b.figures, "hire_allocation_key", year, DIMENSION[sector]));
   if (own) return own;
   const other = count(find(b.figures, "hire_allocation_key", year, DIMENSION[OTHER[sector]]));
-  return other ? derived(b, Dec.of(1).sub(other.value), [other], `${sector.toLowerCase()} allocation key`, "1 minus the other sector's key") : null;
+  return other
+    ? derived(
+        b,
+        Dec.of(1).sub(other.value),
+        [other],
+        `${sector.toLowerCase()} allocation key`,
+        "1 minus the other sector's key",
+      )
+    : null;
 }
 
 function quotaRuleFor(rules: QuotaRuleModel[], sector: string, year: number): QuotaRuleModel | null {
@@ -85,10 +112,22 @@ async function sectorResult(
     const hiredParts = parts.map((p) => p.hiredExtraJobs);
     const extraParts = parts.map((p) => p.extraJobs);
     if (hiredParts.every(Boolean)) {
-      hiredExtra = await derived(b, hiredParts.reduce((s, p) => s.add(p!.value), Dec.of(0)), hiredParts, "extra hired jobs, total", "Sum of the sectors");
+      hiredExtra = await derived(
+        b,
+        hiredParts.reduce((s, p) => s.add(p!.value), Dec.of(0)),
+        hiredParts,
+        "extra hired jobs, total",
+        "Sum of the sectors",
+      );
     }
     if (extraParts.every(Boolean)) {
-      extra = await derived(b, extraParts.reduce((s, p) => s.add(p!.value), Dec.of(0)), extraParts, "extra jobs, total", "Sum of the sectors");
+      extra = await derived(
+        b,
+        extraParts.reduce((s, p) => s.add(p!.value), Dec.of(0)),
+        extraParts,
+        "extra jobs, total",
+        "Sum of the sectors",
+      );
     }
   } else {
     key = await allocationKey(b, b.year, sector);
@@ -104,7 +143,13 @@ async function sectorResult(
       );
     }
     if (direct && hiredExtra) {
-      extra = await derived(b, direct.value.add(hiredExtra.value), [direct, hiredExtra], `extra jobs, ${dimension}`, "Direct employment (as published) + hired (computed)");
+      extra = await derived(
+        b,
+        direct.value.add(hiredExtra.value),
+        [direct, hiredExtra],
+        `extra jobs, ${dimension}`,
+        "Direct employment (as published) + hired (computed)",
+      );
     }
   }
 
@@ -114,8 +159,20 @@ async function sectorResult(
   let surplus: JobCountModel | null = null;
   if (realised && target) {
     outcome = againstTarget(realised.value, target.value);
-    shortfall = await derived(b, outcome.shortfall, [target, realised], `shortfall, ${dimension}`, "max(0, target − realised extra jobs)");
-    surplus = await derived(b, outcome.surplus, [target, realised], `surplus, ${dimension}`, "max(0, realised extra jobs − target)");
+    shortfall = await derived(
+      b,
+      outcome.shortfall,
+      [target, realised],
+      `shortfall, ${dimension}`,
+      "max(0, target − realised extra jobs)",
+    );
+    surplus = await derived(
+      b,
+      outcome.surplus,
+      [target, realised],
+      `surplus, ${dimension}`,
+      "max(0, realised extra jobs − target)",
+    );
   }
   const hiredForShare = hiredExtra ?? publishedHired;
   const quota = sector === "TOTAL" ? null : await quotaOutcome(b, sector, shortfall);
@@ -141,10 +198,15 @@ async function sectorResult(
   };
 }
 
-async function quotaOutcome(b: Builder, sector: Sector, shortfall: JobCountModel | null): Promise<QuotaOutcomeModel | null> {
+async function quotaOutcome(
+  b: Builder,
+  sector: Sector,
+  shortfall: JobCountModel | null,
+): Promise<QuotaOutcomeModel | null> {
   const rule = quotaRuleFor(await b.ctx.loaders.quotaRules.load("all"), DIMENSION[sector], b.year);
   if (!rule) return null;
-  if (!rule.applies || !shortfall) return { applies: rule.applies, missingJobs: shortfall?.value ?? null, levy: null, rule };
+  if (!rule.applies || !shortfall)
+    return { applies: rule.applies, missingJobs: shortfall?.value ?? null, levy: null, rule };
   const levyCents = quotaLevyCents(shortfall.value, rule.levyPerJobCents);
   const source = await computedFrom(
     `Quota levy ${b.year}, ${DIMENSION[sector]}`,
@@ -169,7 +231,13 @@ export async function jobAgreementYear(year: number, ctx: Context): Promise<JobA
   const total = await sectorResult(b, "TOTAL", { hiredJobs, baselineHired }, [market, government]);
   const totalJobs =
     baselineJobs && total.extraJobs
-      ? await derived(b, baselineJobs.value.add(total.extraJobs.value), [baselineJobs, total.extraJobs], "all jobs", "Baseline jobs + computed extra jobs")
+      ? await derived(
+          b,
+          baselineJobs.value.add(total.extraJobs.value),
+          [baselineJobs, total.extraJobs],
+          "all jobs",
+          "Baseline jobs + computed extra jobs",
+        )
       : null;
   return {
     year,

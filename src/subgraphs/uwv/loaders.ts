@@ -34,7 +34,9 @@ export function createUwvLoaders(prisma: PrismaClient) {
       return manyByKey(keys, rows, (m) => `${m.year}|${m.quarter}`);
     }),
     regions: all<UwvRegionModel[]>(() => prisma.uwvRegion.findMany({ orderBy: { code: "asc" } })),
-    quotaRules: all<QuotaRuleModel[]>(() => prisma.quotaRule.findMany({ orderBy: [{ sector: "asc" }, { yearFrom: "asc" }] })),
+    quotaRules: all<QuotaRuleModel[]>(() =>
+      prisma.quotaRule.findMany({ orderBy: [{ sector: "asc" }, { yearFrom: "asc" }] }),
+    ),
   };
 }
 

@@ -40,14 +40,17 @@ export async function shelteredWorkAssessments(
   }
   return [...groups.values()]
     .map((g) => {
-      const rate = g.assessments !== null && g.positive !== null ? percentOf(Dec.of(g.positive), Dec.of(g.assessments), 1) : null;
+      const rate =
+        g.assessments !== null && g.positive !== null ? percentOf(Dec.of(g.positive), Dec.of(g.assessments), 1) : null;
       return {
         ...g,
         positiveRatePercent: rate,
         rateDifference: rate && g.publishedPositiveRatePercent ? rate.sub(g.publishedPositiveRatePercent) : null,
       };
     })
-    .filter((g) => (!filter.period || g.period === filter.period) && (!filter.requester || g.requester === filter.requester))
+    .filter(
+      (g) => (!filter.period || g.period === filter.period) && (!filter.requester || g.requester === filter.requester),
+    )
     .sort((a, b) => a.period.localeCompare(b.period) || a.requester.localeCompare(b.requester));
 }
 
@@ -66,10 +69,18 @@ export async function retention(
       note: f.note,
       sourceId: f.sourceId,
     }))
-    .filter((f) => f.background && (!filter.background || f.background === filter.background) && (!filter.period || f.period === filter.period));
+    .filter(
+      (f) =>
+        f.background &&
+        (!filter.background || f.background === filter.background) &&
+        (!filter.period || f.period === filter.period),
+    );
 }
 
-export async function candidateProfiles(filter: { period?: string | null }, ctx: Context): Promise<CandidateProfileCountModel[]> {
+export async function candidateProfiles(
+  filter: { period?: string | null },
+  ctx: Context,
+): Promise<CandidateProfileCountModel[]> {
   const figures = (await ctx.loaders.figures.load(JOB_AGREEMENT)).filter(
     (f) => f.metric === "candidate_profiles_published" && (!filter.period || f.period === filter.period),
   );
@@ -78,12 +89,14 @@ export async function candidateProfiles(filter: { period?: string | null }, ctx:
   return figures.flatMap((f) => {
     const channel = CHANNELS[f.dimension as keyof typeof CHANNELS];
     if (!channel) return [];
-    return [{
-      period: f.period,
-      channel,
-      profiles: Number(f.valueText),
-      sharePercent: percentOf(Dec.of(f.valueText), totals.get(f.period)!, 1),
-      sourceId: f.sourceId,
-    }];
+    return [
+      {
+        period: f.period,
+        channel,
+        profiles: Number(f.valueText),
+        sharePercent: percentOf(Dec.of(f.valueText), totals.get(f.period)!, 1),
+        sourceId: f.sourceId,
+      },
+    ];
   });
 }

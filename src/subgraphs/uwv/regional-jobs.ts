@@ -10,12 +10,21 @@ import type { RegionalJobTotalsModel, RegionalJobsModel } from "./models.ts";
 export async function regionSeries(regionCode: string, ctx: Context): Promise<RegionalJobsModel[]> {
   const rows = await ctx.loaders.regionalMeasurements.load(regionCode);
   return regionalFigures(
-    rows.map((r) => ({ year: r.year, quarter: r.quarter, paidHoursPerWeek: Dec.of(r.paidHoursPerWeek.toString()), sourceId: r.sourceId })),
+    rows.map((r) => ({
+      year: r.year,
+      quarter: r.quarter,
+      paidHoursPerWeek: Dec.of(r.paidHoursPerWeek.toString()),
+      sourceId: r.sourceId,
+    })),
   );
 }
 
 /** Sum over the regions of one period, beside the published national figure. */
-export async function regionalTotals(year: number, quarter: number, ctx: Context): Promise<RegionalJobTotalsModel | null> {
+export async function regionalTotals(
+  year: number,
+  quarter: number,
+  ctx: Context,
+): Promise<RegionalJobTotalsModel | null> {
   const rows = await ctx.loaders.periodMeasurements.load(`${year}|${quarter}`);
   if (rows.length === 0) return null;
   const hours = rows.reduce((sum, r) => sum.add(Dec.of(r.paidHoursPerWeek.toString())), Dec.of(0));
@@ -28,8 +37,12 @@ export async function regionalTotals(year: number, quarter: number, ctx: Context
     jobs: {
       value: jobs,
       qualifier: "STATED",
-      source: await computedFrom(`Job agreement ${year}Q${quarter}: regions summed`, [...new Set(rows.map((r) => r.sourceId))], ctx.loaders.source,
-        `Paid hours of ${rows.length} regions summed, ÷ 25.5`),
+      source: await computedFrom(
+        `Job agreement ${year}Q${quarter}: regions summed`,
+        [...new Set(rows.map((r) => r.sourceId))],
+        ctx.loaders.source,
+        `Paid hours of ${rows.length} regions summed, ÷ 25.5`,
+      ),
     },
     publishedNationalJobs: published,
     difference: published ? jobs.sub(published.value) : null,

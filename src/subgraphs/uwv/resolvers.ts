@@ -27,8 +27,10 @@ function quarterArgument(quarter: number | null | undefined): number {
   return q;
 }
 
-const source = (parent: { source: SourceRef }, _: unknown, ctx: Context) => resolveSourceRef(parent.source, ctx.loaders.source);
-const sourceById = (parent: { sourceId: string }, _: unknown, ctx: Context) => resolveSourceRef(parent.sourceId, ctx.loaders.source);
+const source = (parent: { source: SourceRef }, _: unknown, ctx: Context) =>
+  resolveSourceRef(parent.source, ctx.loaders.source);
+const sourceById = (parent: { sourceId: string }, _: unknown, ctx: Context) =>
+  resolveSourceRef(parent.sourceId, ctx.loaders.source);
 const periodDates = {
   periodStart: (p: { period: string }) => parsePeriod(p.period)?.start ?? null,
   periodEnd: (p: { period: string }) => parsePeriod(p.period)?.end ?? null,
@@ -46,7 +48,8 @@ export const resolvers: Resolvers = {
       const years = await Promise.all((await jobAgreementYears(ctx)).map((year) => jobAgreementYear(year, ctx)));
       return years.filter((y) => y !== null);
     },
-    regionalJobTotals: (_, { year, quarter }, ctx) => regionalTotals(yearArgument("year", year), quarterArgument(quarter), ctx),
+    regionalJobTotals: (_, { year, quarter }, ctx) =>
+      regionalTotals(yearArgument("year", year), quarterArgument(quarter), ctx),
     quotaRules: (_, __, { loaders }) => loaders.quotaRules.load("all"),
     shelteredWorkAssessments: (_, args, ctx) => shelteredWorkAssessments(args, ctx),
     retention: (_, args, ctx) => retention(args, ctx),

@@ -44,10 +44,16 @@ export function readRegions(): UwvRegionModel[] {
 export function seedUwv(db: Database): Promise<SyncCounts> {
   const figures = readOfficialFigures("uwv");
   const rules = readQuotaRules();
-  const letters = readDocumentSources().filter((s) => figures.some((f) => f.sourceId === s.id) || rules.some((r) => r.activationSourceId === s.id));
+  const letters = readDocumentSources().filter(
+    (s) => figures.some((f) => f.sourceId === s.id) || rules.some((r) => r.activationSourceId === s.id),
+  );
   return db.prisma.$transaction(
     async (tx) => {
-      const base = await syncFigures({ sources: tx.uwvSource, figures: tx.uwvFigure }, [...letters, { ...CBS.areas }, ASSUMED_LEVY_SOURCE], figures);
+      const base = await syncFigures(
+        { sources: tx.uwvSource, figures: tx.uwvFigure },
+        [...letters, { ...CBS.areas }, ASSUMED_LEVY_SOURCE],
+        figures,
+      );
       const regions = await syncRows({
         existing: await tx.uwvRegion.findMany(),
         desired: readRegions(),
@@ -60,7 +66,8 @@ export function seedUwv(db: Database): Promise<SyncCounts> {
         desired: rules,
         key: (r) => `${r.sector}|${r.yearFrom}`,
         insert: (data) => tx.quotaRule.createMany({ data }),
-        update: ({ sector, yearFrom, ...data }) => tx.quotaRule.update({ where: { sector_yearFrom: { sector, yearFrom } }, data }),
+        update: ({ sector, yearFrom, ...data }) =>
+          tx.quotaRule.update({ where: { sector_yearFrom: { sector, yearFrom } }, data }),
       });
       return addCounts(base, regions, quota);
     },

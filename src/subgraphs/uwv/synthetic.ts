@@ -28,29 +28,38 @@ export function nationalYearEnds(figures: FigureRow[], years: number[], seed: nu
   const known = new Map<number, NationalPoint>();
   const baseline = value(figures, "baseline_jobs", "2012");
   if (baseline) known.set(2012, { year: 2012, jobs: Number(baseline.value), basis: "published" });
-  for (const f of figures.filter((f) => f.metric === "total_jobs" && f.dimension === "total" && /^\d{4}$/.test(f.period))) {
+  for (const f of figures.filter(
+    (f) => f.metric === "total_jobs" && f.dimension === "total" && /^\d{4}$/.test(f.period),
+  )) {
     const year = Number(f.period);
     known.set(year, { year, jobs: Number(f.value), basis: "published" });
     const change = value(figures, "extra_jobs_change_vs_previous_year", f.period);
-    if (change && !known.has(year - 1)) known.set(year - 1, { year: year - 1, jobs: Number(f.value) - Number(change.value), basis: "derived" });
+    if (change && !known.has(year - 1))
+      known.set(year - 1, { year: year - 1, jobs: Number(f.value) - Number(change.value), basis: "derived" });
   }
-  for (const f of figures.filter((f) => f.metric === "extra_jobs" && f.dimension === "total" && /^\d{4}$/.test(f.period))) {
+  for (const f of figures.filter(
+    (f) => f.metric === "extra_jobs" && f.dimension === "total" && /^\d{4}$/.test(f.period),
+  )) {
     const year = Number(f.period);
-    if (baseline && !known.has(year)) known.set(year, { year, jobs: Number(baseline.value) + Number(f.value), basis: "derived" });
+    if (baseline && !known.has(year))
+      known.set(year, { year, jobs: Number(baseline.value) + Number(f.value), basis: "derived" });
   }
   const anchors = [...known.values()].sort((a, b) => a.year - b.year);
-  return [...new Set([2012, ...years])].sort((a, b) => a - b).map((year) => {
-    const exact = known.get(year);
-    if (exact) return exact;
-    const before = anchors.filter((a) => a.year < year).at(-1);
-    const after = anchors.find((a) => a.year > year);
-    const r = randomFor(seed, "national", year)();
-    let jobs: number;
-    if (before && after) jobs = before.jobs + ((after.jobs - before.jobs) * (year - before.year)) / (after.year - before.year);
-    else if (before) jobs = before.jobs + 5_000 * (year - before.year);
-    else jobs = after!.jobs - 5_000 * (after!.year - year);
-    return { year, jobs: Math.round(jobs * (0.99 + 0.02 * r)), basis: "synthetic" };
-  });
+  return [...new Set([2012, ...years])]
+    .sort((a, b) => a - b)
+    .map((year) => {
+      const exact = known.get(year);
+      if (exact) return exact;
+      const before = anchors.filter((a) => a.year < year).at(-1);
+      const after = anchors.find((a) => a.year > year);
+      const r = randomFor(seed, "national", year)();
+      let jobs: number;
+      if (before && after)
+        jobs = before.jobs + ((after.jobs - before.jobs) * (year - before.year)) / (after.year - before.year);
+      else if (before) jobs = before.jobs + 5_000 * (year - before.year);
+      else jobs = after!.jobs - 5_000 * (after!.year - year);
+      return { year, jobs: Math.round(jobs * (0.99 + 0.02 * r)), basis: "synthetic" };
+    });
 }
 
 export function syntheticSourceId(seed: number) {
@@ -87,9 +96,16 @@ export function generateSyntheticRegional(
       const total =
         quarter === 4
           ? point.jobs
-          : Math.round(previous!.jobs + ((point.jobs - previous!.jobs) * quarter) / 4 + (randomFor(options.seed, "quarter", point.year, quarter)() - 0.5) * 400);
+          : Math.round(
+              previous!.jobs +
+                ((point.jobs - previous!.jobs) * quarter) / 4 +
+                (randomFor(options.seed, "quarter", point.year, quarter)() - 0.5) * 400,
+            );
       const weights = regions.map(
-        (r, j) => BigInt(r.population) * lasting[j]! * permille(randomFor(options.seed, "drift", r.code, point.year, quarter), 970, 1030),
+        (r, j) =>
+          BigInt(r.population) *
+          lasting[j]! *
+          permille(randomFor(options.seed, "drift", r.code, point.year, quarter), 970, 1030),
       );
       allocateExactly(BigInt(total), weights).forEach((jobs, j) => {
         measurements.push({
@@ -114,7 +130,9 @@ export async function storeSyntheticUwv(db: Database, options: { seed: number; y
   return db.prisma.$transaction(
     async (tx) => {
       const sources = await syncFigures({ sources: tx.uwvSource, figures: tx.uwvFigure }, [out.source], []);
-      const stored = await tx.regionalJobMeasurement.findMany({ where: { year: { in: [...new Set(out.measurements.map((m) => m.year))] } } });
+      const stored = await tx.regionalJobMeasurement.findMany({
+        where: { year: { in: [...new Set(out.measurements.map((m) => m.year))] } },
+      });
       const real = new Set(stored.filter((m) => !isSynthetic(m.sourceId)).map(key));
       const rows = await syncRows({
         existing: stored.filter((m) => isSynthetic(m.sourceId)),
