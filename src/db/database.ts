@@ -55,7 +55,7 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
   const disconnectAll = () => Promise.all(clients.map((client) => client.$disconnect()));
 
   if (location.kind === "postgresql") {
-    const pool = new pg.Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: 5_000 });
+    const pool = new pg.Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: 2_000 });
     // An idle client losing its server emits 'error' on the pool; unhandled, it would end the process.
     pool.on("error", () => {});
     const server: DatabaseServer = {

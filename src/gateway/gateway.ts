@@ -4,6 +4,9 @@ import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import * as httpTransport from "@graphql-mesh/transport-http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
+import { GraphQLError } from "graphql";
+import { maskError as yogaMaskError } from "graphql-yoga";
+import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from "./limits.ts";
 
 export interface GatewayOptions {
   /** a supergraph file path, an http(s) URL serving one, or the SDL itself */
@@ -15,6 +18,8 @@ export interface GatewayOptions {
   /** poll a supergraph URL for changes this often (ms) */
   pollingInterval?: number;
   logging?: boolean | "debug" | "info" | "warn" | "error";
+  /** request limits; default DEFAULT_LIMITS */
+  limits?: Partial<QueryLimits>;
   /** documents accepted by sha256 hash (APQ format); `only`: refuse any other document (safelisting) */
   persistedDocuments?: { manifest: Record<string, string>; only: boolean };
 }
@@ -46,6 +51,7 @@ query RegionWithMunicipalities {
  */
 export function createGateway(options: Omit<GatewayOptions, "port" | "host">): GatewayRuntime {
   const persisted = options.persistedDocuments;
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   return createGatewayRuntime({
     ...(persisted
       ? {
@@ -70,17 +76,39 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">): G
     landingPage: false,
     // the offline GraphiQL page inlines its whole bundle (~9 MB); compressed for browsers
     contentEncoding: true,
-    // unexpected errors (bugs, SQL) become "Unexpected error." with no stack or message leaked
-    maskedErrors: true,
+    // unexpected errors (bugs, SQL) become "Unexpected error." with no stack or message leaked; a
+    // subgraph that cannot be reached is named, so a partial result says what is missing
+    maskedErrors: { maskError },
     healthCheckEndpoint: "/healthcheck",
     readinessCheckEndpoint: "/readiness",
     logging: options.logging ?? "warn",
+    upstreamTimeout: limits.subgraphTimeoutMs,
+    plugins: () => limitPlugins(limits),
   });
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const runtime = createGateway(options);
-  const server = http.createServer(runtime);
+  const maxBody = options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
+  const server = http.createServer((req, res) => {
+    // Node's parser reads no more than Content-Length, so checking it bounds what is read
+    if (req.method === "POST" || req.method === "PUT") {
+      const length = req.headers["content-length"];
+      if (length === undefined) return refuse(res, 411, "LENGTH_REQUIRED", "A request body needs a Content-Length header.");
+      if (Number(length) > maxBody) {
+        return refuse(res, 413, "PAYLOAD_TOO_LARGE", `The request body is ${length} bytes; at most ${maxBody} are accepted.`);
+      }
+    }
+    if (req.url?.split("?")[0] === "/readiness" && options.subgraphUrls && Object.keys(options.subgraphUrls).length > 0) {
+      void readiness(options.subgraphUrls).then(({ ready, subgraphs }) =>
+        res
+          .writeHead(ready ? 200 : 503, { "content-type": "application/json; charset=utf-8" })
+          .end(JSON.stringify({ status: ready ? "ready" : "not ready", subgraphs })),
+      );
+      return;
+    }
+    void runtime(req, res);
+  });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -101,3 +129,65 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
   };
 }
+
+function refuse(res: http.ServerResponse, status: number, code: string, message: string): void {
+  res
+    .writeHead(status, { "content-type": "application/json; charset=utf-8", connection: "close" })
+    .end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/**
+ * Ready when every subgraph answers its /readiness (its database is reachable). A subgraph without
+ * such an endpoint (a partner's) counts as ready when it answers at all.
+ */
+async function readiness(subgraphUrls: Record<string, string>): Promise<{ ready: boolean; subgraphs: Record<string, string> }> {
+  const entries = await Promise.all(
+    Object.entries(subgraphUrls).map(async ([name, url]) => {
+      try {
+        const response = await fetch(url.replace(/\/graphql\/?$/, "") + "/readiness", { signal: AbortSignal.timeout(1_500) });
+        if (response.ok || response.status === 404) return [name, "ready"] as const;
+        const body = (await response.json().catch(() => ({}))) as { reason?: string };
+        return [name, `not ready: ${body.reason ?? `HTTP ${response.status}`}`] as const;
+      } catch (error) {
+        return [name, `not reachable: ${(error as Error).message}`] as const;
+      }
+    }),
+  );
+  return { ready: entries.every(([, state]) => state === "ready"), subgraphs: Object.fromEntries(entries) };
+}
+
+type ErrorNode = { message?: string; extensions?: Record<string, unknown>; originalError?: unknown };
+
+/** The error (or the error it wraps) that a subgraph answered or failed with. */
+function subgraphError(error: unknown): ErrorNode | null {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const node = current as ErrorNode;
+    if (typeof node.extensions?.serviceName === "string") return node;
+    current = node.originalError;
+  }
+  return null;
+}
+
+function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  // duck-typed, not instanceof: the runtime may hold another copy of graphql-js than this module
+  const path = (error as { path?: readonly (string | number)[] } | null)?.path;
+  const fromSubgraph = subgraphError(error);
+  if (fromSubgraph) {
+    const code = fromSubgraph.extensions?.code;
+    // an error the subgraph answered with: already masked there, and it says what was wrong
+    if (typeof code === "string" && code !== "DOWNSTREAM_SERVICE_ERROR") {
+      return new GraphQLError(fromSubgraph.message ?? message, { ...(path ? { path } : {}), extensions: fromSubgraph.extensions });
+    }
+    const serviceName = String(fromSubgraph.extensions!.serviceName);
+    return new GraphQLError(`The ${serviceName} subgraph did not answer; the rest of the result is complete.`, {
+      ...(path ? { path } : {}),
+      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName },
+    });
+  }
+  // everything else as GraphQL Yoga masks it: GraphQL errors kept, anything unexpected hidden
+  return yogaMaskError(error, message, isDev);
+}
+

@@ -31,11 +31,18 @@ export interface SubgraphServerOptions {
  * Errors the resolvers raise on purpose (GraphQLError with a code) reach the client as they are;
  * anything else (a Prisma error with SQL in it, a bug) is logged and replaced by a generic message.
  */
-export function maskUnexpectedErrors(log: (message: string) => void) {
+export function maskUnexpectedErrors(log: (message: string) => void, subgraph = "this") {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code && code !== "INTERNAL_SERVER_ERROR") return formatted;
     const original = (error as { originalError?: unknown })?.originalError ?? error;
+    if (isDatabaseUnavailable(original)) {
+      return {
+        message: `The ${subgraph} subgraph's database is unavailable; try again later.`,
+        ...(formatted.path ? { path: formatted.path } : {}),
+        extensions: { code: "DATABASE_UNAVAILABLE" },
+      };
+    }
     log(`unexpected error: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`);
     return {
       message: "Unexpected error.",
@@ -56,7 +63,7 @@ export async function startSubgraphServer(
   httpServer.keepAliveTimeout = 65_000;
   const apollo = new ApolloServer<BaseContext>({
     schema: buildSubgraphSchema({ typeDefs: subgraphTypeDefs(module.name), resolvers: module.resolvers }),
-    formatError: maskUnexpectedErrors(log),
+    formatError: maskUnexpectedErrors(log, module.name),
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -145,4 +152,20 @@ function sendError(res: http.ServerResponse, status: number, message: string, co
   res
     .writeHead(status, { "content-type": "application/json; charset=utf-8" })
     .end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/** Errors that mean the database cannot be reached (not a bug in a query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const e = current as { code?: unknown; message?: unknown; cause?: unknown };
+    const code = String(e.code ?? "");
+    const message = String(e.message ?? "");
+    if (["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "P1001", "P1002", "P1017", "3D000", "57P01", "57P03", "08006", "08001"].includes(code)) return true;
+    if (/PGlite is closed|Connection terminated|connection timeout|timeout exceeded when trying to connect|database .* does not exist|ECONNREFUSED|Can't reach database/i.test(message)) return true;
+    current = e.cause;
+  }
+  return false;
 }

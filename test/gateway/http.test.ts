@@ -105,7 +105,7 @@ describe("when a subgraph's database fails", () => {
     await stack?.close();
   });
 
-  it("masks the unexpected error (no SQL, no stack) and the processes stay up", async () => {
+  it("says the database is unavailable (no SQL, no stack) and the processes stay up", async () => {
     await stack.databases.reference.server.close();
     const res = await fetch(stack.gateway.url, {
       method: "POST",
@@ -115,7 +115,10 @@ describe("when a subgraph's database fails", () => {
     const text = await res.text();
     expect(res.status).toBeLessThan(500);
     expect(text).not.toMatch(/prisma|select|stack|\bat \w+ \(/i);
-    expect(JSON.parse(text).errors[0].message).toMatch(/unexpected error/i);
+    expect(JSON.parse(text).errors[0]).toMatchObject({
+      message: "The reference subgraph's database is unavailable; try again later.",
+      extensions: { code: "DATABASE_UNAVAILABLE", serviceName: "reference" },
+    });
     const base = stack.gateway.url.replace(/\/graphql$/, "");
     expect((await fetch(`${base}/healthcheck`)).status).toBe(200);
     const direct = await fetch(stack.subgraphs.reference.url.replace(/\/graphql$/, "/readiness"));
