@@ -28,7 +28,8 @@ export interface RunningGateway {
   url: string;
   port: number;
   runtime: GatewayRuntime;
-  stop(): Promise<void>;
+  /** drains: requests in flight may finish within the deadline (default 3 s) */
+  stop(deadlineMs?: number): Promise<void>;
 }
 
 const EXAMPLE_QUERY = `# The municipalities of labour-market region AM01 (Groningen) with their population,
@@ -90,16 +91,29 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">): G
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const runtime = createGateway(options);
   const maxBody = options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
+  let draining = false;
   const server = http.createServer((req, res) => {
+    // while draining, every answer closes its connection, so keep-alive clients let go
+    if (draining) res.setHeader("connection", "close");
     // Node's parser reads no more than Content-Length, so checking it bounds what is read
     if (req.method === "POST" || req.method === "PUT") {
       const length = req.headers["content-length"];
-      if (length === undefined) return refuse(res, 411, "LENGTH_REQUIRED", "A request body needs a Content-Length header.");
+      if (length === undefined)
+        return refuse(res, 411, "LENGTH_REQUIRED", "A request body needs a Content-Length header.");
       if (Number(length) > maxBody) {
-        return refuse(res, 413, "PAYLOAD_TOO_LARGE", `The request body is ${length} bytes; at most ${maxBody} are accepted.`);
+        return refuse(
+          res,
+          413,
+          "PAYLOAD_TOO_LARGE",
+          `The request body is ${length} bytes; at most ${maxBody} are accepted.`,
+        );
       }
     }
-    if (req.url?.split("?")[0] === "/readiness" && options.subgraphUrls && Object.keys(options.subgraphUrls).length > 0) {
+    if (
+      req.url?.split("?")[0] === "/readiness" &&
+      options.subgraphUrls &&
+      Object.keys(options.subgraphUrls).length > 0
+    ) {
       void readiness(options.subgraphUrls).then(({ ready, subgraphs }) =>
         res
           .writeHead(ready ? 200 : 503, { "content-type": "application/json; charset=utf-8" })
@@ -120,11 +134,20 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `http://${host}:${port}/graphql`,
     port,
     runtime,
-    async stop() {
-      // stop accepting, let in-flight requests finish, then drop idle keep-alive connections
+    async stop(deadlineMs = 3_000) {
+      // stop accepting; let requests in flight finish (up to the deadline); idle keep-alive
+      // connections are closed as soon as they are idle
+      draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const deadline = setTimeout(() => server.closeAllConnections(), deadlineMs);
       server.closeIdleConnections();
-      await closed;
+      try {
+        await closed;
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(deadline);
+      }
       await runtime.dispose();
     },
   };
@@ -140,11 +163,15 @@ function refuse(res: http.ServerResponse, status: number, code: string, message:
  * Ready when every subgraph answers its /readiness (its database is reachable). A subgraph without
  * such an endpoint (a partner's) counts as ready when it answers at all.
  */
-async function readiness(subgraphUrls: Record<string, string>): Promise<{ ready: boolean; subgraphs: Record<string, string> }> {
+async function readiness(
+  subgraphUrls: Record<string, string>,
+): Promise<{ ready: boolean; subgraphs: Record<string, string> }> {
   const entries = await Promise.all(
     Object.entries(subgraphUrls).map(async ([name, url]) => {
       try {
-        const response = await fetch(url.replace(/\/graphql\/?$/, "") + "/readiness", { signal: AbortSignal.timeout(1_500) });
+        const response = await fetch(url.replace(/\/graphql\/?$/, "") + "/readiness", {
+          signal: AbortSignal.timeout(1_500),
+        });
         if (response.ok || response.status === 404) return [name, "ready"] as const;
         const body = (await response.json().catch(() => ({}))) as { reason?: string };
         return [name, `not ready: ${body.reason ?? `HTTP ${response.status}`}`] as const;
@@ -179,7 +206,10 @@ function maskError(error: unknown, message: string, isDev?: boolean): Error {
     const code = fromSubgraph.extensions?.code;
     // an error the subgraph answered with: already masked there, and it says what was wrong
     if (typeof code === "string" && code !== "DOWNSTREAM_SERVICE_ERROR") {
-      return new GraphQLError(fromSubgraph.message ?? message, { ...(path ? { path } : {}), extensions: fromSubgraph.extensions });
+      return new GraphQLError(fromSubgraph.message ?? message, {
+        ...(path ? { path } : {}),
+        extensions: fromSubgraph.extensions,
+      });
     }
     const serviceName = String(fromSubgraph.extensions!.serviceName);
     return new GraphQLError(`The ${serviceName} subgraph did not answer; the rest of the result is complete.`, {
@@ -190,4 +220,3 @@ function maskError(error: unknown, message: string, isDev?: boolean): Error {
   // everything else as GraphQL Yoga masks it: GraphQL errors kept, anything unexpected hidden
   return yogaMaskError(error, message, isDev);
 }
-

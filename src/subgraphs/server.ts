@@ -163,8 +163,29 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = current as { code?: unknown; message?: unknown; cause?: unknown };
     const code = String(e.code ?? "");
     const message = String(e.message ?? "");
-    if (["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "ETIMEDOUT", "P1001", "P1002", "P1017", "3D000", "57P01", "57P03", "08006", "08001"].includes(code)) return true;
-    if (/PGlite is closed|Connection terminated|connection timeout|timeout exceeded when trying to connect|database .* does not exist|ECONNREFUSED|Can't reach database/i.test(message)) return true;
+    if (
+      [
+        "ECONNREFUSED",
+        "ECONNRESET",
+        "ENOTFOUND",
+        "ETIMEDOUT",
+        "P1001",
+        "P1002",
+        "P1017",
+        "3D000",
+        "57P01",
+        "57P03",
+        "08006",
+        "08001",
+      ].includes(code)
+    )
+      return true;
+    if (
+      /PGlite is closed|Connection terminated|connection timeout|timeout exceeded when trying to connect|database .* does not exist|ECONNREFUSED|Can't reach database/i.test(
+        message,
+      )
+    )
+      return true;
     current = e.cause;
   }
   return false;

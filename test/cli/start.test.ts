@@ -66,6 +66,25 @@ describe("npm start", () => {
     expect(ms).toBeLessThan(5_000);
   }, 90_000);
 
+  it("finishes a request in flight when SIGTERM arrives, then exits", async () => {
+    const run = start();
+    const url = await run.url;
+    const slow = postGraphQL(
+      url,
+      `{ buigNationalYears { year municipalTotal { budget { value } result { amount } safetyNetPayments { value } } } }`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const stopped = exited(run.child);
+    run.child.kill("SIGTERM");
+    const res = await slow;
+    expect(res.status).toBe(200);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.buigNationalYears.length).toBeGreaterThan(5);
+    const { code, ms } = await stopped;
+    expect(code, run.output()).toBe(0);
+    expect(ms).toBeLessThan(5_000);
+  }, 90_000);
+
   it("reuses the database on the next start and stops on SIGINT", async () => {
     const run = start();
     const url = await run.url;

@@ -31,9 +31,16 @@ describe("when a subgraph is down", () => {
 
     const readiness = await fetch(stack.gateway.url.replace(/\/graphql$/, "/readiness"));
     expect(readiness.status).toBe(503);
-    expect(await readiness.json()).toMatchObject({ status: "not ready", subgraphs: { reference: "ready", municipal: "ready" } });
+    expect(await readiness.json()).toMatchObject({
+      status: "not ready",
+      subgraphs: { reference: "ready", municipal: "ready" },
+    });
 
-    restarted = await startSubgraphServer(SUBGRAPHS.uwv, stack.databases.uwv, { port: stack.subgraphs.uwv.port, host: "127.0.0.1", log: () => {} });
+    restarted = await startSubgraphServer(SUBGRAPHS.uwv, stack.databases.uwv, {
+      port: stack.subgraphs.uwv.port,
+      host: "127.0.0.1",
+      log: () => {},
+    });
     const recovered = await stack.gql(mixed);
     expect(recovered.errors).toBeUndefined();
     expect(recovered.data!.labourMarketRegion.jobAgreement.jobs).toMatch(/^\d+\.\d\d$/);

@@ -24,7 +24,10 @@ describe("query limits", () => {
           onAccept: [(_, details: { n?: number }) => void (highest = Math.max(highest, Number(details.n)))],
         }),
       ]);
-      expect(errors.map((e) => e.message), text.slice(0, 60)).toEqual([]);
+      expect(
+        errors.map((e) => e.message),
+        text.slice(0, 60),
+      ).toEqual([]);
     }
     expect(highest).toBeLessThan(DEFAULT_LIMITS.maxCost / 2);
   });
@@ -39,14 +42,26 @@ describe("query limits", () => {
     });
 
     const nest = (depth: number) =>
-      "{ labourMarketRegion(code: \"AM01\") " + "{ municipalities { nodes { labourMarketRegion ".repeat(depth) + "{ name }" + " } } }".repeat(depth) + " }";
+      '{ labourMarketRegion(code: "AM01") ' +
+      "{ municipalities { nodes { labourMarketRegion ".repeat(depth) +
+      "{ name }" +
+      " } } }".repeat(depth) +
+      " }";
 
     it.each([
       ["too deep", nest(5), "QUERY_TOO_DEEP"],
-      ["too many aliases", `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: provinces { name }`).join(" ")} }`, "TOO_MANY_ALIASES"],
+      [
+        "too many aliases",
+        `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: provinces { name }`).join(" ")} }`,
+        "TOO_MANY_ALIASES",
+      ],
       ["too many tokens", `{ provinces { ${"name ".repeat(4000)} } }`, "QUERY_TOO_LARGE"],
       ["too many directives", `{ provinces { name ${"@include(if: true) ".repeat(30)} } }`, "TOO_MANY_DIRECTIVES"],
-      ["too costly", `{ ${Array.from({ length: 15 }, (_, i) => `m${i}: municipalities(first: 500) { nodes { province { labourMarketRegions { municipalities { nodes { name code } } } } } }`).join(" ")} }`, "QUERY_TOO_COMPLEX"],
+      [
+        "too costly",
+        `{ ${Array.from({ length: 15 }, (_, i) => `m${i}: municipalities(first: 500) { nodes { province { labourMarketRegions { municipalities { nodes { name code } } } } } }`).join(" ")} }`,
+        "QUERY_TOO_COMPLEX",
+      ],
     ])("rejects a query %s with a clear error and a code, never a 500", async (_, query, code) => {
       const res = await stack.gql(query);
       expect(res.status).toBeLessThan(500);
@@ -63,8 +78,15 @@ describe("query limits", () => {
       });
       expect(big.status).toBe(413);
       expect(await big.json()).toMatchObject({ errors: [{ extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
-      const stream = new ReadableStream({ start: (c) => (c.enqueue(new TextEncoder().encode('{"query":"{ provinces { name } }"}')), c.close()) });
-      const chunked = await fetch(stack.gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: stream, duplex: "half" } as RequestInit);
+      const stream = new ReadableStream({
+        start: (c) => (c.enqueue(new TextEncoder().encode('{"query":"{ provinces { name } }"}')), c.close()),
+      });
+      const chunked = await fetch(stack.gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: stream,
+        duplex: "half",
+      } as RequestInit);
       expect(chunked.status).toBe(411);
     });
 
