@@ -34,6 +34,7 @@ const subgraphs = {
     ShelteredWorkPlaces: "ShelteredWorkPlacesModel",
     NationalShelteredWork: "NationalShelteredWorkModel",
     ShelteredWorkBonus: "ShelteredWorkBonusModel",
+    BuigSpendingSubmission: "BuigSpendingSubmissionModel",
   },
   uwv: {
     OfficialFigure: "OfficialFigureModel",
@@ -51,6 +52,7 @@ const subgraphs = {
     ShelteredWorkAssessments: "ShelteredWorkAssessmentsModel",
     RetentionFigure: "RetentionFigureModel",
     CandidateProfileCount: "CandidateProfileCountModel",
+    RegionalJobsSubmission: "RegionalJobsSubmissionModel",
   },
 } satisfies Record<string, Record<string, string>>;
 

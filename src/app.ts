@@ -1,5 +1,6 @@
 import { openDatabaseServer, type Database, type DatabaseLocation, type DatabaseServer } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
+import { createTokenVerifier, type JwtConfig } from "./auth/jwt.ts";
 import { readPersistedDocuments } from "./config.ts";
 import { SUPERGRAPH_FILE } from "./federation/supergraph-file.ts";
 import { startGateway, type RunningGateway } from "./gateway/gateway.ts";
@@ -70,6 +71,8 @@ export interface StackOptions {
   log?: Log;
   gatewayLogging?: boolean | "debug" | "info" | "warn" | "error";
   persistedDocuments?: { manifest: Record<string, string>; only: boolean };
+  /** JWT verification for writes; signingSecret is shared by the gateway and the subgraphs */
+  auth?: { jwt: JwtConfig | null; signingSecret: string };
 }
 
 export interface Stack {
@@ -119,6 +122,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       subgraphs[name] = await startSubgraphServer(SUBGRAPHS[name], databases[name], {
         port: options.subgraphPorts[name],
         host: options.host,
+        signingSecret: options.auth?.signingSecret ?? null,
       });
       started.push(subgraphs[name]);
     }
@@ -129,6 +133,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       host: options.host,
       ...(options.gatewayLogging !== undefined ? { logging: options.gatewayLogging } : {}),
       ...(options.persistedDocuments ? { persistedDocuments: options.persistedDocuments } : {}),
+      ...(options.auth?.jwt
+        ? { auth: { verify: createTokenVerifier(options.auth.jwt), signingSecret: options.auth.signingSecret } }
+        : {}),
     });
     return {
       gateway,

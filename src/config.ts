@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import type { JwtConfig } from "./auth/jwt.ts";
 import type { DatabaseLocation } from "./db/database.ts";
 import { DEFAULT_SUBGRAPH_PORTS } from "./federation/ports.ts";
 import { SUBGRAPH_NAMES, type SubgraphName } from "./subgraphs/subgraph.ts";
@@ -27,6 +29,11 @@ const EnvSchema = z.object({
   SYNTHETIC_DATA: z.enum(["on", "off"]).default("on"),
   PERSISTED_DOCUMENTS: z.string().min(1).optional(),
   PERSISTED_DOCUMENTS_ONLY: z.enum(["true", "false"]).default("false"),
+  JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters").optional(),
+  JWT_JWKS_FILE: z.string().min(1).optional(),
+  JWT_ISSUER: z.string().min(1).optional(),
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  SUBGRAPH_SIGNING_SECRET: z.string().min(32, "SUBGRAPH_SIGNING_SECRET must be at least 32 characters").optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -87,4 +94,22 @@ export function readPersistedDocuments(file = DEFAULT_PERSISTED_DOCUMENTS): Reco
     throw new ConfigError(`PERSISTED_DOCUMENTS: cannot read a JSON manifest from ${file}: ${(error as Error).message}`);
   }
   return manifest;
+}
+
+/** JWT verification at the gateway, when configured (JWT_SECRET or JWT_JWKS_FILE). */
+export function jwtConfig(env: Env): JwtConfig | null {
+  if (!env.JWT_SECRET && !env.JWT_JWKS_FILE) return null;
+  return {
+    ...(env.JWT_JWKS_FILE ? { jwksFile: env.JWT_JWKS_FILE } : { secret: env.JWT_SECRET! }),
+    ...(env.JWT_ISSUER ? { issuer: env.JWT_ISSUER } : {}),
+    ...(env.JWT_AUDIENCE ? { audience: env.JWT_AUDIENCE } : {}),
+  };
+}
+
+/**
+ * The secret the gateway signs forwarded claims with and the subgraphs check. When gateway and
+ * subgraphs run in one process (npm start) a random one will do; split deployments must share one.
+ */
+export function signingSecret(env: Env): string {
+  return env.SUBGRAPH_SIGNING_SECRET ?? randomBytes(32).toString("base64url");
 }

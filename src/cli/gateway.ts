@@ -1,7 +1,8 @@
 // npm run gateway -- [--supergraph <file|url>] [--subgraph name=url …]: the gateway alone, over any
 // supergraph (e.g. one that also composes a partner's own subgraph).
 import { Command, InvalidArgumentError } from "commander";
-import { persistedDocuments, readEnv, subgraphUrlOverrides } from "../config.ts";
+import { createTokenVerifier } from "../auth/jwt.ts";
+import { jwtConfig, persistedDocuments, readEnv, subgraphUrlOverrides } from "../config.ts";
 import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { startGateway } from "../gateway/gateway.ts";
 import { exitOnSignals } from "./signals.ts";
@@ -37,6 +38,9 @@ const gateway = await startGateway({
   host: env.HOST,
   ...(options.poll ? { pollingInterval: options.poll } : {}),
   persistedDocuments: persistedDocuments(env),
+  ...(jwtConfig(env) && env.SUBGRAPH_SIGNING_SECRET
+    ? { auth: { verify: createTokenVerifier(jwtConfig(env)!), signingSecret: env.SUBGRAPH_SIGNING_SECRET } }
+    : {}),
 });
 console.log(`gateway over ${options.supergraph}\nGraphiQL and the GraphQL endpoint: ${gateway.url}`);
 exitOnSignals(() => gateway.stop());

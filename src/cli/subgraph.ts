@@ -30,6 +30,8 @@ await prepareSubgraphDatabase(name, db, console.log, env.SYNTHETIC_DATA === "on"
 const running = await startSubgraphServer(SUBGRAPHS[name], db, {
   port: program.opts<{ port?: number }>().port ?? subgraphPort(env, name),
   host: env.HOST,
+  // without the gateway's secret the subgraph serves reads only
+  signingSecret: env.SUBGRAPH_SIGNING_SECRET ?? null,
 });
 console.log(`subgraph ${name}: ${running.url}`);
 exitOnSignals(async () => {

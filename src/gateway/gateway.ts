@@ -6,6 +6,7 @@ import * as httpTransport from "@graphql-mesh/transport-http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { GraphQLError } from "graphql";
 import { maskError as yogaMaskError } from "graphql-yoga";
+import { signClaims, type Viewer } from "../auth/claims.ts";
 import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from "./limits.ts";
 
 export interface GatewayOptions {
@@ -18,6 +19,8 @@ export interface GatewayOptions {
   /** poll a supergraph URL for changes this often (ms) */
   pollingInterval?: number;
   logging?: boolean | "debug" | "info" | "warn" | "error";
+  /** verifies bearer tokens and signs the viewer's claims for the subgraphs; without it, no writes */
+  auth?: { verify: (token: string) => Promise<Viewer>; signingSecret: string };
   /** request limits; default DEFAULT_LIMITS */
   limits?: Partial<QueryLimits>;
   /** documents accepted by sha256 hash (APQ format); `only`: refuse any other document (safelisting) */
@@ -84,6 +87,18 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">): G
     readinessCheckEndpoint: "/readiness",
     logging: options.logging ?? "warn",
     upstreamTimeout: limits.subgraphTimeoutMs,
+    ...(options.auth
+      ? {
+          propagateHeaders: {
+            // the verified viewer, signed for the subgraphs; client headers themselves are not passed on
+            async fromClientToSubgraphs({ request }: { request: Request }) {
+              const token = bearerToken(request.headers.get("authorization"));
+              if (!token) return {};
+              return signClaims(await options.auth!.verify(token), options.auth!.signingSecret);
+            },
+          },
+        }
+      : {}),
     plugins: () => limitPlugins(limits),
   });
 }
@@ -108,6 +123,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
           `The request body is ${length} bytes; at most ${maxBody} are accepted.`,
         );
       }
+    }
+    if (options.auth && req.headers.authorization) {
+      const token = bearerToken(req.headers.authorization);
+      if (!token) return refuse(res, 401, "UNAUTHENTICATED", "The Authorization header must be: Bearer <JWT>.");
+      options.auth.verify(token).then(
+        () => void runtime(req, res),
+        (error: Error) => refuse(res, 401, "UNAUTHENTICATED", `The bearer token was not accepted: ${error.message}.`),
+      );
+      return;
     }
     if (
       req.url?.split("?")[0] === "/readiness" &&
@@ -219,4 +243,9 @@ function maskError(error: unknown, message: string, isDev?: boolean): Error {
   }
   // everything else as GraphQL Yoga masks it: GraphQL errors kept, anything unexpected hidden
   return yogaMaskError(error, message, isDev);
+}
+
+function bearerToken(header: string | null | undefined): string | null {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
+  return match ? match[1]! : null;
 }

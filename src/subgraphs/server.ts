@@ -9,6 +9,7 @@ import {
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import bodyParser from "body-parser";
 import type { GraphQLFormattedError } from "graphql";
+import { verifiedViewer } from "../auth/claims.ts";
 import type { Database } from "../db/database.ts";
 import { subgraphTypeDefs, type SubgraphModule } from "./subgraph.ts";
 
@@ -24,6 +25,8 @@ export interface SubgraphServerOptions {
   host: string;
   /** largest request body accepted, e.g. "1mb" */
   bodyLimit?: string;
+  /** secret shared with the gateway for its signed claims; without it every request is anonymous */
+  signingSecret?: string | null;
   log?: (message: string) => void;
 }
 
@@ -114,7 +117,7 @@ export async function startSubgraphServer(
             search: new URL(req.url ?? "/", "http://localhost").search,
             body: (req as { body?: unknown }).body,
           },
-          context: async () => module.createContext(db),
+          context: async () => module.createContext(db, verifiedViewer(headers, options.signingSecret ?? null)),
         })
         .then(async (response) => {
           for (const [key, value] of response.headers) res.setHeader(key, value);

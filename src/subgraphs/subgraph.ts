@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse, type DocumentNode } from "graphql";
+import type { Viewer } from "../auth/claims.ts";
 import type { Database } from "../db/database.ts";
 import type { SyncCounts } from "../shared/sync.ts";
 
@@ -19,7 +20,8 @@ export interface SubgraphModule {
   name: SubgraphName;
   // Resolver maps are typed per subgraph by codegen; here only their presence matters.
   resolvers: any;
-  createContext(db: Database): object;
+  /** the request's context: fresh DataLoaders, and who is asking (null: anonymous) */
+  createContext(db: Database, viewer: Viewer | null): object;
   /** Loads the subgraph's default (official) data; idempotent. */
   seed(db: Database): Promise<SyncCounts>;
   /** Loads deterministic SYNTHETIC figures beside the official ones, never over real ones; idempotent. */

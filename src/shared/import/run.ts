@@ -79,3 +79,42 @@ export async function runImport<Row>(
     throw error;
   }
 }
+
+/**
+ * Validates and writes rows that did not come from a file (a mutation's input), exactly as an import
+ * would: the format's checks, the database checks, then one transaction. Returns the problems instead
+ * of writing when there are any.
+ */
+export async function writeRecords<Row>(
+  db: Database,
+  target: ImportTarget<Row>,
+  records: Record<string, string | undefined>[],
+  source: SourceRow,
+): Promise<{ errors: ImportError[]; written: SyncCounts }> {
+  const errors: ImportError[] = [];
+  const rows: ParsedRow<Row>[] = [];
+  records.forEach((record, index) => {
+    const result = target.format.schema.safeParse(record);
+    if (result.success) rows.push({ row: result.data, line: index + 1 });
+    else
+      for (const issue of result.error.issues)
+        errors.push({
+          file: "input",
+          row: index + 1,
+          column: issue.path.map(String).join(".") || null,
+          message: issue.message,
+        });
+  });
+  if (rows.length > 0 && target.check) errors.push(...(await target.check(rows, db, "input")));
+  if (errors.length > 0) return { errors, written: NOTHING };
+  const written = await db.prisma.$transaction(
+    (tx) =>
+      target.write(
+        tx,
+        rows.map((r) => r.row),
+        source,
+      ),
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+  return { errors, written };
+}

@@ -138,3 +138,9 @@ export interface ShelteredWorkBonusModel {
   retained: AmountModel | null;
   paidPercent: Dec | null;
 }
+
+export interface BuigSpendingSubmissionModel {
+  municipality: MunicipalityModel;
+  year: number;
+  changed: boolean;
+}

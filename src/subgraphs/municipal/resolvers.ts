@@ -1,5 +1,8 @@
-import { formatScaled } from "../../domain/money.ts";
-import { badUserInput } from "../../shared/errors.ts";
+import { formatCents, formatScaled } from "../../domain/money.ts";
+import { mayWriteMunicipality } from "../../auth/claims.ts";
+import { badUserInput, forbidden, unauthenticated } from "../../shared/errors.ts";
+import { submit } from "../../shared/submissions.ts";
+import { buigSpending } from "./import.ts";
 import { officialFigureFields } from "../../shared/official-figures/resolvers.ts";
 import { figureFilterKey } from "../../shared/official-figures/loaders.ts";
 import { Date, Decimal, Euro } from "../../shared/scalars.ts";
@@ -54,6 +57,30 @@ export const resolvers: Resolvers = {
     shelteredWorkPlaces: (_, { year }, ctx) => nationalPlaces(yearArgument(year), ctx),
     shelteredWorkBonus: (_, __, ctx) => shelteredWorkBonus(ctx),
     safetyNetRules: async (_, __, { loaders }) => (await loaders.allRules.load("all")).map(safetyNetRuleModel),
+  },
+
+  Mutation: {
+    submitBuigSpending: async (_, { input }, ctx) => {
+      if (!ctx.viewer) throw unauthenticated("Submitting BUIG spending");
+      const code = input.municipalityCode.trim().toUpperCase();
+      if (!mayWriteMunicipality(ctx.viewer, code)) {
+        throw forbidden(
+          `Your roles (${ctx.viewer.roles.join(", ") || "none"}) do not allow writing figures of ${code}: that needs municipality:${code} or ministry`,
+        );
+      }
+      const { changed } = await submit(
+        ctx.db,
+        buigSpending,
+        { year: String(input.year), municipality_code: code, spending_eur: formatCents(input.spending) },
+        input.source,
+        { year: "year", municipality_code: "municipalityCode", spending_eur: "spending" },
+      );
+      return { municipality: { code }, year: input.year, changed };
+    },
+  },
+
+  BuigSpendingSubmission: {
+    buig: (s, _, ctx) => municipalBuig(s.municipality.code, s.year, ctx),
   },
 
   Municipality: {

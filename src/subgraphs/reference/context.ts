@@ -1,12 +1,17 @@
+import type { Viewer } from "../../auth/claims.ts";
 import type { Database } from "../../db/database.ts";
 import { createReferenceLoaders, type ReferenceLoaders } from "./loaders.ts";
 import { referenceRepository } from "./repository.ts";
 
 export interface Context {
+  /** who is asking, from the gateway's signed claims; null for anonymous reads */
+  viewer: Viewer | null;
+  /** the database, for writes (reads go through the loaders) */
+  db: Database;
   loaders: ReferenceLoaders;
 }
 
 /** One context per request: fresh DataLoaders, so nothing is cached across requests. */
-export function createContext(db: Database): Context {
-  return { loaders: createReferenceLoaders(referenceRepository(db.prisma)) };
+export function createContext(db: Database, viewer: Viewer | null = null): Context {
+  return { viewer, db, loaders: createReferenceLoaders(referenceRepository(db.prisma)) };
 }

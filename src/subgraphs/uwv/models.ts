@@ -111,3 +111,10 @@ export interface CandidateProfileCountModel {
   sharePercent: Dec | null;
   sourceId: string;
 }
+
+export interface RegionalJobsSubmissionModel {
+  region: LabourMarketRegionModel;
+  year: number;
+  quarter: number;
+  changed: boolean;
+}

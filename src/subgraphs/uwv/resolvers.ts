@@ -1,6 +1,9 @@
 import { periodLabel } from "../../domain/regional-jobs.ts";
 import { parsePeriod } from "../../domain/periods.ts";
-import { badUserInput } from "../../shared/errors.ts";
+import { mayWriteUwv } from "../../auth/claims.ts";
+import { badUserInput, forbidden, unauthenticated } from "../../shared/errors.ts";
+import { submit } from "../../shared/submissions.ts";
+import { regionalJobs } from "./import.ts";
 import { officialFigureFields } from "../../shared/official-figures/resolvers.ts";
 import { figureFilterKey } from "../../shared/official-figures/loaders.ts";
 import { Date, Decimal, Euro } from "../../shared/scalars.ts";
@@ -54,6 +57,44 @@ export const resolvers: Resolvers = {
     shelteredWorkAssessments: (_, args, ctx) => shelteredWorkAssessments(args, ctx),
     retention: (_, args, ctx) => retention(args, ctx),
     candidateProfiles: (_, args, ctx) => candidateProfiles(args, ctx),
+  },
+
+  Mutation: {
+    submitRegionalJobs: async (_, { input }, ctx) => {
+      if (!ctx.viewer) throw unauthenticated("Submitting regional job figures");
+      if (!mayWriteUwv(ctx.viewer)) {
+        throw forbidden(
+          `Your roles (${ctx.viewer.roles.join(", ") || "none"}) do not allow writing UWV's figures: that needs uwv or ministry`,
+        );
+      }
+      const code = input.regionCode.trim().toUpperCase();
+      const quarter = input.quarter ?? 4;
+      const { changed } = await submit(
+        ctx.db,
+        regionalJobs,
+        {
+          region_code: code,
+          year: String(input.year),
+          quarter: String(quarter),
+          paid_hours_per_week: input.paidHoursPerWeek?.toString(),
+          jobs: input.jobs?.toString(),
+        },
+        input.source,
+        {
+          region_code: "regionCode",
+          year: "year",
+          quarter: "quarter",
+          paid_hours_per_week: "paidHoursPerWeek",
+          jobs: "jobs",
+        },
+      );
+      return { region: { code }, year: input.year, quarter, changed };
+    },
+  },
+
+  RegionalJobsSubmission: {
+    jobs: async (s, _, ctx) =>
+      (await regionSeries(s.region.code, ctx)).find((f) => f.year === s.year && f.quarter === s.quarter) ?? null,
   },
 
   LabourMarketRegion: {
