@@ -21,6 +21,8 @@ export interface GatewayOptions {
   logging?: boolean | "debug" | "info" | "warn" | "error";
   /** verifies bearer tokens and signs the viewer's claims for the subgraphs; without it, no writes */
   auth?: { verify: (token: string) => Promise<Viewer>; signingSecret: string };
+  /** share identical subgraph requests in flight (default true); off for fair benchmarks */
+  deduplicateSubgraphRequests?: boolean;
   /** request limits; default DEFAULT_LIMITS */
   limits?: Partial<QueryLimits>;
   /** documents accepted by sha256 hash (APQ format); `only`: refuse any other document (safelisting) */
@@ -72,9 +74,10 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">): G
     unifiedGraphHandler,
     // imported statically: the runtime would otherwise resolve it by name at the first request
     transports: { http: httpTransport },
-    transportEntries: Object.fromEntries(
-      Object.entries(options.subgraphUrls ?? {}).map(([name, location]) => [name, { location }]),
-    ),
+    transportEntries: {
+      "*.http": { options: { deduplicateInflightRequests: options.deduplicateSubgraphRequests ?? true } },
+      ...Object.fromEntries(Object.entries(options.subgraphUrls ?? {}).map(([name, location]) => [name, { location }])),
+    },
     graphiql: { title: "Work and participation data — GraphiQL", defaultQuery: EXAMPLE_QUERY },
     renderGraphiQL,
     landingPage: false,
