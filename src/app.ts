@@ -73,6 +73,7 @@ export interface StackOptions {
   persistedDocuments?: { manifest: Record<string, string>; only: boolean };
   /** JWT verification for writes; signingSecret is shared by the gateway and the subgraphs */
   auth?: { jwt: JwtConfig | null; signingSecret: string };
+  responseCache?: { ttlMs: number; redisUrl?: string; namespace?: string } | null;
 }
 
 export interface Stack {
@@ -133,6 +134,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       host: options.host,
       ...(options.gatewayLogging !== undefined ? { logging: options.gatewayLogging } : {}),
       ...(options.persistedDocuments ? { persistedDocuments: options.persistedDocuments } : {}),
+      ...(options.responseCache ? { responseCache: options.responseCache } : {}),
       ...(options.auth?.jwt
         ? { auth: { verify: createTokenVerifier(options.auth.jwt), signingSecret: options.auth.signingSecret } }
         : {}),

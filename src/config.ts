@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   JWT_JWKS_FILE: z.string().min(1).optional(),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
+  RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
+  REDIS_URL: url.optional(),
   SUBGRAPH_SIGNING_SECRET: z.string().min(32, "SUBGRAPH_SIGNING_SECRET must be at least 32 characters").optional(),
 });
 
@@ -112,4 +114,10 @@ export function jwtConfig(env: Env): JwtConfig | null {
  */
 export function signingSecret(env: Env): string {
   return env.SUBGRAPH_SIGNING_SECRET ?? randomBytes(32).toString("base64url");
+}
+
+/** Response caching when RESPONSE_CACHE_TTL_SECONDS > 0: in memory, or in Redis when REDIS_URL is set. */
+export function responseCache(env: Env): { ttlMs: number; redisUrl?: string } | null {
+  if (env.RESPONSE_CACHE_TTL_SECONDS === 0) return null;
+  return { ttlMs: env.RESPONSE_CACHE_TTL_SECONDS * 1000, ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}) };
 }

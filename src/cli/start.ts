@@ -1,6 +1,14 @@
 // npm start: embedded database (or DATABASE_URL), the three subgraphs and the gateway, in one process.
 import { DEFAULT_SYNTHETIC, startStack } from "../app.ts";
-import { databaseLocation, jwtConfig, persistedDocuments, readEnv, signingSecret, subgraphPort } from "../config.ts";
+import {
+  databaseLocation,
+  jwtConfig,
+  persistedDocuments,
+  readEnv,
+  responseCache,
+  signingSecret,
+  subgraphPort,
+} from "../config.ts";
 import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/subgraph.ts";
 import { exitOnSignals } from "./signals.ts";
@@ -23,6 +31,7 @@ const stack = await startStack({
   synthetic: env.SYNTHETIC_DATA === "on" ? DEFAULT_SYNTHETIC : null,
   persistedDocuments: persistedDocuments(env),
   auth: { jwt: jwtConfig(env), signingSecret: signingSecret(env) },
+  responseCache: responseCache(env),
 });
 for (const name of SUBGRAPH_NAMES) console.log(`subgraph ${name}: ${stack.subgraphs[name].url}`);
 console.log(

@@ -4,7 +4,9 @@ import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import * as httpTransport from "@graphql-mesh/transport-http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
-import { GraphQLError } from "graphql";
+import InMemoryLRUCache from "@graphql-mesh/cache-inmemory-lru";
+import RedisCache from "@graphql-mesh/cache-redis";
+import { GraphQLError, getOperationAST, type DocumentNode } from "graphql";
 import { maskError as yogaMaskError } from "graphql-yoga";
 import { signClaims, type Viewer } from "../auth/claims.ts";
 import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from "./limits.ts";
@@ -21,6 +23,11 @@ export interface GatewayOptions {
   logging?: boolean | "debug" | "info" | "warn" | "error";
   /** verifies bearer tokens and signs the viewer's claims for the subgraphs; without it, no writes */
   auth?: { verify: (token: string) => Promise<Viewer>; signingSecret: string };
+  /**
+   * Cache whole responses for this long, per document, variables and viewer roles: in memory, or in
+   * Redis when `redisUrl` is given. Every successful mutation through the gateway retires all entries.
+   */
+  responseCache?: { ttlMs: number; redisUrl?: string; namespace?: string };
   /** share identical subgraph requests in flight (default true); off for fair benchmarks */
   deduplicateSubgraphRequests?: boolean;
   /** request limits; default DEFAULT_LIMITS */
@@ -58,6 +65,14 @@ query RegionWithMunicipalities {
 export function createGateway(options: Omit<GatewayOptions, "port" | "host">): GatewayRuntime {
   const persisted = options.persistedDocuments;
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  // bumped by every successful mutation: part of each cache key, so a write retires all entries
+  let generation = 0;
+  const cache = options.responseCache;
+  const rolesOf = async (request: Request) => {
+    const token = bearerToken(request.headers.get("authorization"));
+    if (!token || !options.auth) return "public";
+    return (await options.auth.verify(token)).roles.slice().sort().join(",") || "signed-in";
+  };
   return createGatewayRuntime({
     ...(persisted
       ? {
@@ -102,7 +117,31 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">): G
           },
         }
       : {}),
-    plugins: () => limitPlugins(limits),
+    ...(cache
+      ? {
+          cache: cache.redisUrl
+            ? new RedisCache({ url: cache.redisUrl, logger: quietLogger } as never)
+            : new InMemoryLRUCache({ max: 10_000 }),
+          responseCaching: {
+            ttl: cache.ttlMs,
+            session: async (request: Request) => `${cache.namespace ?? "nlwg"}:${generation}:${await rolesOf(request)}`,
+          },
+        }
+      : {}),
+    plugins: () => [
+      ...limitPlugins(limits),
+      {
+        onExecute({ args }: { args: { document: DocumentNode; operationName?: string | null } }) {
+          const operation = getOperationAST(args.document, args.operationName ?? undefined);
+          if (operation?.operation !== "mutation") return;
+          return {
+            onExecuteDone({ result }: { result: unknown }) {
+              if (!(result as { errors?: unknown[] }).errors?.length) generation += 1;
+            },
+          };
+        },
+      },
+    ],
   });
 }
 
@@ -252,3 +291,14 @@ function bearerToken(header: string | null | undefined): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
   return match ? match[1]! : null;
 }
+
+const quietLogger = {
+  log() {},
+  debug() {},
+  info() {},
+  warn() {},
+  error: (...args: unknown[]) => console.error("[response cache]", ...args),
+  child() {
+    return quietLogger;
+  },
+};

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
   ApolloServerPluginInlineTraceDisabled,
@@ -73,6 +74,8 @@ export async function startSubgraphServer(
       ApolloServerPluginLandingPageDisabled(),
       // federated tracing is for Apollo's cloud reporting, which this service does not use
       ApolloServerPluginInlineTraceDisabled(),
+      // no "cache-control: no-store" on every answer: caching is the gateway's decision
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
     ],
   });
   await apollo.start();
