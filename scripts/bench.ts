@@ -209,6 +209,7 @@ try {
   );
   console.log(`bench: mix ${m.hive.rps.toFixed(0)} rps, ${(m.hive.rps / m.apollo.rps).toFixed(2)}x apollo-gateway`);
 } finally {
-  for (const c of children) c.kill("SIGTERM");
+  // SIGKILL: the gateway runtime handles SIGTERM itself and may linger
+  for (const c of children) c.kill("SIGKILL");
   for (const f of cleanup) await f();
 }

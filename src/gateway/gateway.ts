@@ -1,5 +1,4 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import * as httpTransport from "@graphql-mesh/transport-http";
@@ -9,6 +8,7 @@ import RedisCache from "@graphql-mesh/cache-redis";
 import { GraphQLError, getOperationAST, type DocumentNode } from "graphql";
 import { maskError as yogaMaskError } from "graphql-yoga";
 import { signClaims, type Viewer } from "../auth/claims.ts";
+import { listen, sendJsonError } from "../shared/http.ts";
 import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from "./limits.ts";
 
 export interface GatewayOptions {
@@ -104,7 +104,7 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">): G
     healthCheckEndpoint: "/healthcheck",
     readinessCheckEndpoint: "/readiness",
     logging: options.logging ?? "warn",
-    upstreamTimeout: limits.subgraphTimeoutMs,
+    ...(limits.subgraphTimeoutMs > 0 ? { upstreamTimeout: limits.subgraphTimeoutMs } : {}),
     ...(options.auth
       ? {
           propagateHeaders: {
@@ -190,12 +190,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     void runtime(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  const host = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
+  const { port, host } = await listen(server, options.port, options.host);
   return {
     url: `http://${host}:${port}/graphql`,
     port,
@@ -220,9 +215,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 }
 
 function refuse(res: http.ServerResponse, status: number, code: string, message: string): void {
-  res
-    .writeHead(status, { "content-type": "application/json; charset=utf-8", connection: "close" })
-    .end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  sendJsonError(res, status, code, message, true);
 }
 
 /**

@@ -1,5 +1,4 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { ApolloServer, HeaderMap, type BaseContext } from "@apollo/server";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -12,6 +11,7 @@ import bodyParser from "body-parser";
 import type { GraphQLFormattedError } from "graphql";
 import { verifiedViewer } from "../auth/claims.ts";
 import type { Database } from "../db/database.ts";
+import { listen, sendJsonError } from "../shared/http.ts";
 import { subgraphTypeDefs, type SubgraphModule } from "./subgraph.ts";
 
 export interface RunningSubgraph {
@@ -98,14 +98,14 @@ export async function startSubgraphServer(
       return;
     }
     if (path !== "/graphql" && path !== "/") {
-      sendError(res, 404, `Not found: ${path}; GraphQL is served at /graphql`, "NOT_FOUND");
+      sendJsonError(res, 404, "NOT_FOUND", `Not found: ${path}; GraphQL is served at /graphql`);
       return;
     }
     json(req, res, (parseError?: { status?: number; message?: string; type?: string }) => {
       if (parseError) {
         const status = parseError.status && parseError.status < 500 ? parseError.status : 400;
         const code = parseError.type === "entity.too.large" ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST";
-        sendError(res, status, `Request body rejected: ${parseError.message ?? "unreadable"}`, code);
+        sendJsonError(res, status, code, `Request body rejected: ${parseError.message ?? "unreadable"}`);
         return;
       }
       const headers = new HeaderMap();
@@ -134,30 +134,19 @@ export async function startSubgraphServer(
         })
         .catch((error: unknown) => {
           log(`request failed: ${error instanceof Error ? error.message : String(error)}`);
-          if (!res.headersSent) sendError(res, 500, "Unexpected error.", "INTERNAL_SERVER_ERROR");
+          if (!res.headersSent) sendJsonError(res, 500, "INTERNAL_SERVER_ERROR", "Unexpected error.");
           else res.end();
         });
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
-    httpServer.listen(options.port, options.host, () => resolve());
-  });
-  const port = (httpServer.address() as AddressInfo).port;
-  const host = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
+  const { port, host } = await listen(httpServer, options.port, options.host);
   return {
     name: module.name,
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}/graphql`,
     port,
     stop: () => apollo.stop(),
   };
-}
-
-function sendError(res: http.ServerResponse, status: number, message: string, code: string): void {
-  res
-    .writeHead(status, { "content-type": "application/json; charset=utf-8" })
-    .end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 /** Errors that mean the database cannot be reached (not a bug in a query). */

@@ -1,0 +1,27 @@
+import type http from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** Starts listening; resolves with the port (chosen by the system for port 0) and the host to reach it by. */
+export async function listen(server: http.Server, port: number, host: string): Promise<{ port: number; host: string }> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    host: host === "0.0.0.0" || host === "::" ? "localhost" : host,
+  };
+}
+
+/** A GraphQL-shaped JSON error response, for requests refused before they reach GraphQL. */
+export function sendJsonError(
+  res: http.ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  close = false,
+): void {
+  res
+    .writeHead(status, { "content-type": "application/json; charset=utf-8", ...(close ? { connection: "close" } : {}) })
+    .end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
