@@ -1,5 +1,6 @@
 // npm run gateway -- [--supergraph <file|url>] [--subgraph name=url …]: the gateway alone, over any
 // supergraph (e.g. one that also composes a partner's own subgraph).
+import "./own-signals.ts"; // first: before any library registers signal handlers
 import { Command, InvalidArgumentError } from "commander";
 import { createTokenVerifier } from "../auth/jwt.ts";
 import { jwtConfig, persistedDocuments, readEnv, subgraphUrlOverrides } from "../config.ts";

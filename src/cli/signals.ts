@@ -1,10 +1,12 @@
+import { ownSignalListener } from "./own-signals.ts";
+
 /**
  * Stops cleanly on SIGINT/SIGTERM: `stop` drains in-flight requests; if it takes longer than the
  * grace period (or hangs, as the embedded runtime was seen to), the process exits anyway.
  */
 export function exitOnSignals(stop: () => Promise<void>, graceMs = 4_500): void {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = ownSignalListener((signal: NodeJS.Signals) => {
     if (stopping) {
       process.exit(1);
     }
@@ -21,7 +23,7 @@ export function exitOnSignals(stop: () => Promise<void>, graceMs = 4_500): void 
         process.exit(1);
       },
     );
-  };
+  });
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 }

@@ -1,4 +1,5 @@
 // npm start: embedded database (or DATABASE_URL), the three subgraphs and the gateway, in one process.
+import "./own-signals.ts"; // first: before any library registers signal handlers
 import { DEFAULT_SYNTHETIC, startStack } from "../app.ts";
 import {
   databaseLocation,

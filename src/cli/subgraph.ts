@@ -1,5 +1,6 @@
 // npm run subgraph -- <reference|municipal|uwv> [--port N]: one subgraph alone, as its owner would
 // deploy it. Embedded PGlite lives in DATA_DIR/pglite-<name>, apart from `npm start`'s database.
+import "./own-signals.ts"; // first: before any library registers signal handlers
 import { Command, InvalidArgumentError } from "commander";
 import { DEFAULT_SYNTHETIC, DatabasePool, prepareSubgraphDatabase } from "../app.ts";
 import { databaseLocation, readEnv, subgraphPort } from "../config.ts";

@@ -200,12 +200,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       // connections are closed as soon as they are idle
       draining = true;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      // a request already on its way over a keep-alive connection looks idle until it is parsed:
+      // give such requests a moment before idle connections are swept
+      let sweep: NodeJS.Timeout | undefined;
+      const grace = setTimeout(() => {
+        server.closeIdleConnections();
+        sweep = setInterval(() => server.closeIdleConnections(), 50);
+      }, 250);
       const deadline = setTimeout(() => server.closeAllConnections(), deadlineMs);
-      server.closeIdleConnections();
       try {
         await closed;
       } finally {
+        clearTimeout(grace);
         clearInterval(sweep);
         clearTimeout(deadline);
       }

@@ -15,7 +15,7 @@ function data(...args: string[]): Promise<{ code: number; stdout: string; stderr
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [path.join(root, "node_modules/tsx/dist/cli.mjs"), "src/cli/data.ts", ...args],
+      ["--import", "tsx", "src/cli/data.ts", ...args],
       { cwd: root, env },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );

@@ -20,7 +20,7 @@ function start(): { child: ChildProcess; url: Promise<string>; output: () => str
     HOST: "127.0.0.1",
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "src/cli/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -74,7 +74,7 @@ describe("npm start", () => {
       url,
       `{ buigNational(year: 2017) { municipalTotal { budget { value } result { amount } safetyNetPayments { value } } } }`,
     );
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await new Promise((resolve) => setTimeout(resolve, 100));
     const stopped = exited(run.child);
     run.child.kill("SIGTERM");
     const res = await slow;

@@ -34,7 +34,8 @@ describe("the typed client against a gateway that accepts only persisted documen
     const { stdout } = await run(
       process.execPath,
       [
-        path.join(root, "node_modules/tsx/dist/cli.mjs"),
+        "--import",
+        "tsx",
         "examples/portal-client.ts",
         "--url",
         stack.gateway.url,
