@@ -7,7 +7,7 @@ import { startGateway, type RunningGateway } from "./gateway/gateway.ts";
 import { SUBGRAPHS } from "./subgraphs/registry.ts";
 import { startSubgraphServer, type RunningSubgraph } from "./subgraphs/server.ts";
 import type { SubgraphName } from "./subgraphs/subgraph.ts";
-import type { SyncCounts } from "./shared/sync.ts";
+import type { SyncCounts } from "./common/sync.ts";
 
 export type Log = (message: string) => void;
 

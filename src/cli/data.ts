@@ -3,12 +3,12 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DatabasePool, prepareSubgraphDatabase } from "../app.ts";
 import { databaseLocation, readEnv } from "../config.ts";
-import { formatImportError, ImportSourceSchema, importSourceRow } from "../shared/import/csv-import.ts";
-import { runImport } from "../shared/import/run.ts";
+import { formatImportError, ImportSourceSchema, importSourceRow } from "../common/import/csv-import.ts";
+import { runImport } from "../common/import/run.ts";
 import { writeFileSync } from "node:fs";
 import { exportTable, EXPORT_TABLES, type ExportTable } from "../data/export.ts";
 import { verify } from "../data/verify.ts";
-import { progress } from "../shared/progress.ts";
+import { progress } from "../common/progress.ts";
 import { IMPORT_FORMATS } from "../subgraphs/imports.ts";
 import { SUBGRAPHS } from "../subgraphs/registry.ts";
 import type { SubgraphName } from "../subgraphs/subgraph.ts";

@@ -2,13 +2,13 @@
 import { stringify } from "csv-stringify/sync";
 import { formatCents } from "../domain/money.ts";
 import type { Database } from "../db/database.ts";
-import type { Progress } from "../shared/progress.ts";
+import type { Progress } from "../common/progress.ts";
 import { municipalBuig, regionBuig } from "../subgraphs/municipal/budgets.ts";
 import { createContext as municipalContext } from "../subgraphs/municipal/context.ts";
 import { createContext as uwvContext } from "../subgraphs/uwv/context.ts";
 import { jobAgreementYear, jobAgreementYears } from "../subgraphs/uwv/job-agreement.ts";
 import { regionSeries } from "../subgraphs/uwv/regional-jobs.ts";
-import { resolveSourceRef } from "../shared/source-refs.ts";
+import { resolveSourceRef } from "../common/source-refs.ts";
 
 export const EXPORT_TABLES = {
   "buig-municipalities": "BUIG per municipality and year: budget, spending, result, safety-net payment",

@@ -2,7 +2,7 @@
 import type { Dec } from "../domain/decimal.ts";
 import { formatCents } from "../domain/money.ts";
 import type { Database } from "../db/database.ts";
-import type { Progress } from "../shared/progress.ts";
+import type { Progress } from "../common/progress.ts";
 import { buigNationalYear, buigYears, nationalParticipation, participationYears } from "../subgraphs/municipal/budgets.ts";
 import { createContext as municipalContext } from "../subgraphs/municipal/context.ts";
 import { nationalPlaces } from "../subgraphs/municipal/sheltered-work.ts";

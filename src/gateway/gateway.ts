@@ -8,7 +8,7 @@ import RedisCache from "@graphql-mesh/cache-redis";
 import { GraphQLError, getOperationAST, type DocumentNode } from "graphql";
 import { maskError as yogaMaskError } from "graphql-yoga";
 import { signClaims, type Viewer } from "../auth/claims.ts";
-import { listen, sendJsonError } from "../shared/http.ts";
+import { listen, sendJsonError } from "../common/http.ts";
 import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from "./limits.ts";
 
 export interface GatewayOptions {

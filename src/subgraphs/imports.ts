@@ -1,4 +1,4 @@
-import type { ImportTarget } from "../shared/import/run.ts";
+import type { ImportTarget } from "../common/import/run.ts";
 import { MUNICIPAL_IMPORTS } from "./municipal/import.ts";
 import type { SubgraphName } from "./subgraph.ts";
 import { UWV_IMPORTS } from "./uwv/import.ts";

@@ -11,7 +11,7 @@ import bodyParser from "body-parser";
 import type { GraphQLFormattedError } from "graphql";
 import { verifiedViewer } from "../auth/claims.ts";
 import type { Database } from "../db/database.ts";
-import { listen, sendJsonError } from "../shared/http.ts";
+import { listen, sendJsonError } from "../common/http.ts";
 import { subgraphTypeDefs, type SubgraphModule } from "./subgraph.ts";
 
 export interface RunningSubgraph {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { parse, type DocumentNode } from "graphql";
 import type { Viewer } from "../auth/claims.ts";
 import type { Database } from "../db/database.ts";
-import type { SyncCounts } from "../shared/sync.ts";
+import type { SyncCounts } from "../common/sync.ts";
 
 /** What synthetic data to generate: a seed, the years, and optionally only the first n municipalities. */
 export interface SyntheticScale {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCsv } from "../../src/shared/csv.ts";
-import { datasetFile } from "../../src/shared/datasets.ts";
+import { readCsv } from "../../src/common/csv.ts";
+import { datasetFile } from "../../src/common/datasets.ts";
 import { BACKENDS } from "../support/databases.ts";
 import { startTestStack, type TestStack } from "../support/stack.ts";
 

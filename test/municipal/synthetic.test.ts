@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { applyShare, millionsToCents, sumCents } from "../../src/domain/money.ts";
-import { readOfficialFigures } from "../../src/shared/official-figures/read.ts";
+import { readOfficialFigures } from "../../src/common/official-figures/read.ts";
 import { readMacrobudgets } from "../../src/subgraphs/municipal/seed.ts";
 import { generateSyntheticMunicipal } from "../../src/subgraphs/municipal/synthetic.ts";
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabaseServer, type DatabaseServer } from "../../src/db/database.ts";
 import { migrate } from "../../src/db/migrate.ts";
-import { readReferenceData } from "../../src/shared/reference-data.ts";
+import { readReferenceData } from "../../src/common/reference-data.ts";
 import { seedReference } from "../../src/subgraphs/reference/seed.ts";
 import { BACKENDS, type TestDatabase } from "../support/databases.ts";
 

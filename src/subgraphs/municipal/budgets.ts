@@ -3,9 +3,9 @@
 import { buigResult, safetyNetPayment, type SafetyNetRule } from "../../domain/buig.ts";
 import { byStage, combineQualifiers, macrobudgetStagesOf } from "../../domain/macrobudget.ts";
 import { applyShare, millionsToCents, shareOf, sumCents, type Cents } from "../../domain/money.ts";
-import { figureFilterKey } from "../../shared/official-figures/loaders.ts";
-import type { SourceRef } from "../../shared/source.ts";
-import { computedFrom, resolveSourceRef } from "../../shared/source-refs.ts";
+import { figureFilterKey } from "../../common/official-figures/loaders.ts";
+import type { SourceRef } from "../../common/source.ts";
+import { computedFrom, resolveSourceRef } from "../../common/source-refs.ts";
 import type { BuigBudgetModel, MunicipalFigureModel } from "../../generated/prisma/models.ts";
 import type { Context } from "./context.ts";
 import { codeYear } from "./loaders.ts";

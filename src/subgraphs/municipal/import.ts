@@ -11,10 +11,10 @@ import {
   yearColumn,
   type ImportError,
   type ParsedRow,
-} from "../../shared/import/csv-import.ts";
-import type { ImportTarget, Tx } from "../../shared/import/run.ts";
-import type { SourceRow } from "../../shared/official-figures/read.ts";
-import { syncRows } from "../../shared/sync.ts";
+} from "../../common/import/csv-import.ts";
+import type { ImportTarget, Tx } from "../../common/import/run.ts";
+import type { SourceRow } from "../../common/official-figures/read.ts";
+import { syncRows } from "../../common/sync.ts";
 import type { Database } from "../../db/database.ts";
 
 /** Stores the import's source if it is new; not counted among the rows written. */

@@ -2,10 +2,10 @@
 import type { BuigResult, SafetyNetOutcome, SafetyNetRule } from "../../domain/buig.ts";
 import type { Dec } from "../../domain/decimal.ts";
 import type { Cents } from "../../domain/money.ts";
-import type { SourceRef } from "../../shared/source.ts";
+import type { SourceRef } from "../../common/source.ts";
 
 export type { MunicipalFigureModel as OfficialFigureModel } from "../../generated/prisma/models.ts";
-export type { SourceModel } from "../../shared/source.ts";
+export type { SourceModel } from "../../common/source.ts";
 
 /** An entity this subgraph extends: only its key is known here. */
 export type MunicipalityModel = { code: string };

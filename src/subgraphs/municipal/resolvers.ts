@@ -1,12 +1,12 @@
 import { formatCents, formatScaled } from "../../domain/money.ts";
 import { mayWriteMunicipality } from "../../auth/claims.ts";
-import { badUserInput, forbidden, unauthenticated } from "../../shared/errors.ts";
-import { submit } from "../../shared/submissions.ts";
+import { badUserInput, forbidden, unauthenticated } from "../../common/errors.ts";
+import { submit } from "../../common/submissions.ts";
 import { buigSpending } from "./import.ts";
-import { officialFigureFields } from "../../shared/official-figures/resolvers.ts";
-import { figureFilterKey } from "../../shared/official-figures/loaders.ts";
-import { Date, Decimal, Euro } from "../../shared/scalars.ts";
-import type { SourceRef } from "../../shared/source.ts";
+import { officialFigureFields } from "../../common/official-figures/resolvers.ts";
+import { figureFilterKey } from "../../common/official-figures/loaders.ts";
+import { Date, Decimal, Euro } from "../../common/scalars.ts";
+import type { SourceRef } from "../../common/source.ts";
 import {
   buigNationalYear,
   buigYears,

@@ -3,8 +3,8 @@
 import { Dec } from "../../domain/decimal.ts";
 import { againstTarget, percentOf } from "../../domain/job-agreement.ts";
 import { millionsToCents } from "../../domain/money.ts";
-import { figureFilterKey } from "../../shared/official-figures/loaders.ts";
-import { computedFrom } from "../../shared/source-refs.ts";
+import { figureFilterKey } from "../../common/official-figures/loaders.ts";
+import { computedFrom } from "../../common/source-refs.ts";
 import type { MunicipalFigureModel, ShelteredWorkPlacesModel as PlacesRow } from "../../generated/prisma/models.ts";
 import type { Context } from "./context.ts";
 import { codeYear } from "./loaders.ts";

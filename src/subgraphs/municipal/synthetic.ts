@@ -7,10 +7,10 @@ import { byStage, macrobudgetStagesOf, type BuigStage, type StoredStage } from "
 import { applyShare, divRound, millionsToCents, shareOf, type Cents } from "../../domain/money.ts";
 import { permille, randomFor } from "../../domain/random.ts";
 import type { Database } from "../../db/database.ts";
-import { readOfficialFigures, type FigureRow, type SourceRow } from "../../shared/official-figures/read.ts";
-import { syncFigures } from "../../shared/official-figures/seed.ts";
-import { readReferenceData } from "../../shared/reference-data.ts";
-import { addCounts, syncRows, type SyncCounts } from "../../shared/sync.ts";
+import { readOfficialFigures, type FigureRow, type SourceRow } from "../../common/official-figures/read.ts";
+import { syncFigures } from "../../common/official-figures/seed.ts";
+import { readReferenceData } from "../../common/reference-data.ts";
+import { addCounts, syncRows, type SyncCounts } from "../../common/sync.ts";
 import type {
   BuigBudgetModel,
   BuigMacrobudgetModel,

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { manyByKey, oneByKey } from "../../shared/batch.ts";
+import { manyByKey, oneByKey } from "../../common/batch.ts";
 import type { MunicipalityModel } from "../../generated/prisma/models.ts";
 import type { ReferenceRepository } from "./repository.ts";
 

@@ -16,4 +16,4 @@ export type PopulationTotalModel = { area: AreaKey; value: number; referenceDate
 
 export type MunicipalityConnectionModel = Page<MunicipalityModel>;
 
-export type { SourceModel } from "../../shared/source.ts";
+export type { SourceModel } from "../../common/source.ts";

@@ -1,10 +1,10 @@
 import { normaliseCode, type AreaKind } from "../../domain/codes.ts";
 import { nameSearchKey } from "../../domain/names.ts";
 import type { SortDirection } from "../../domain/pagination.ts";
-import { badUserInput } from "../../shared/errors.ts";
-import { connectionResolvers, pageOf } from "../../shared/paging.ts";
-import { Date as DateScalar } from "../../shared/scalars.ts";
-import { derivedSource } from "../../shared/source.ts";
+import { badUserInput } from "../../common/errors.ts";
+import { connectionResolvers, pageOf } from "../../common/paging.ts";
+import { Date as DateScalar } from "../../common/scalars.ts";
+import { derivedSource } from "../../common/source.ts";
 import type { MunicipalityModel } from "../../generated/prisma/models.ts";
 import type { Context } from "./context.ts";
 import type { MunicipalityOrder, Resolvers } from "./generated/resolvers-types.ts";

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/database.ts";
-import { readReferenceData } from "../../shared/reference-data.ts";
-import { addCounts, syncRows, type SyncCounts } from "../../shared/sync.ts";
+import { readReferenceData } from "../../common/reference-data.ts";
+import { addCounts, syncRows, type SyncCounts } from "../../common/sync.ts";
 
 /** Loads the reference data in one transaction; a second run changes nothing. */
 export async function seedReference(db: Database, data = readReferenceData()): Promise<SyncCounts> {

@@ -2,9 +2,9 @@
 import { z } from "zod";
 import { Dec } from "../../domain/decimal.ts";
 import { HOURS_PER_JOB } from "../../domain/job-agreement.ts";
-import { regionCodeColumn, yearColumn, type ImportError, type ParsedRow } from "../../shared/import/csv-import.ts";
-import type { ImportTarget } from "../../shared/import/run.ts";
-import { syncRows } from "../../shared/sync.ts";
+import { regionCodeColumn, yearColumn, type ImportError, type ParsedRow } from "../../common/import/csv-import.ts";
+import type { ImportTarget } from "../../common/import/run.ts";
+import { syncRows } from "../../common/sync.ts";
 
 const positiveDecimal = (what: string) =>
   z.string().regex(/^\d+(\.\d{1,4})?$/, `must be ${what} with a point and at most four decimals, e.g. 12345.5`);

@@ -10,9 +10,9 @@ import {
   type Sector,
 } from "../../domain/job-agreement.ts";
 import { combineQualifiers } from "../../domain/macrobudget.ts";
-import { figureFilterKey } from "../../shared/official-figures/loaders.ts";
-import { computedFrom } from "../../shared/source-refs.ts";
-import type { SourceRef } from "../../shared/source.ts";
+import { figureFilterKey } from "../../common/official-figures/loaders.ts";
+import { computedFrom } from "../../common/source-refs.ts";
+import type { SourceRef } from "../../common/source.ts";
 import type { QuotaRuleModel, UwvFigureModel } from "../../generated/prisma/models.ts";
 import type { Context } from "./context.ts";
 import type { JobAgreementYearModel, JobCountModel, QuotaOutcomeModel, SectorResultModel } from "./models.ts";

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
-import { manyByKey } from "../../shared/batch.ts";
-import { createFigureLoaders } from "../../shared/official-figures/loaders.ts";
+import { manyByKey } from "../../common/batch.ts";
+import { createFigureLoaders } from "../../common/official-figures/loaders.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import type { QuotaRuleModel, RegionalJobMeasurementModel, UwvRegionModel } from "../../generated/prisma/models.ts";
 

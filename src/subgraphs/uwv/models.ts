@@ -1,10 +1,10 @@
 // Parent types of the resolvers (codegen mappers): what the data layer and the services hand over.
 import type { Dec } from "../../domain/decimal.ts";
 import type { Sector } from "../../domain/job-agreement.ts";
-import type { SourceRef } from "../../shared/source.ts";
+import type { SourceRef } from "../../common/source.ts";
 
 export type { UwvFigureModel as OfficialFigureModel, QuotaRuleModel } from "../../generated/prisma/models.ts";
-export type { SourceModel } from "../../shared/source.ts";
+export type { SourceModel } from "../../common/source.ts";
 import type { QuotaRuleModel } from "../../generated/prisma/models.ts";
 
 /** An entity this subgraph extends: only its key is known here. */

@@ -2,7 +2,7 @@
 // the counts, candidate-profile shares.
 import { Dec } from "../../domain/decimal.ts";
 import { percentOf } from "../../domain/job-agreement.ts";
-import { figureFilterKey } from "../../shared/official-figures/loaders.ts";
+import { figureFilterKey } from "../../common/official-figures/loaders.ts";
 import type { Context } from "./context.ts";
 import { JOB_AGREEMENT } from "./job-agreement.ts";
 import type { CandidateProfileCountModel, RetentionFigureModel, ShelteredWorkAssessmentsModel } from "./models.ts";

@@ -1,7 +1,7 @@
 import { Dec } from "../../domain/decimal.ts";
 import { jobsFromHours } from "../../domain/job-agreement.ts";
 import { regionalFigures } from "../../domain/regional-jobs.ts";
-import { computedFrom } from "../../shared/source-refs.ts";
+import { computedFrom } from "../../common/source-refs.ts";
 import type { Context } from "./context.ts";
 import { publishedNationalJobs } from "./job-agreement.ts";
 import type { RegionalJobTotalsModel, RegionalJobsModel } from "./models.ts";

@@ -1,11 +1,11 @@
 import type { Database } from "../../db/database.ts";
 import { eurosToCents } from "../../domain/money.ts";
-import { readCsv } from "../../shared/csv.ts";
-import { datasetFile } from "../../shared/datasets.ts";
-import { readDocumentSources, readOfficialFigures, type SourceRow } from "../../shared/official-figures/read.ts";
-import { syncFigures } from "../../shared/official-figures/seed.ts";
-import { SOURCES as CBS } from "../../shared/reference-data.ts";
-import { addCounts, syncRows, type SyncCounts } from "../../shared/sync.ts";
+import { readCsv } from "../../common/csv.ts";
+import { datasetFile } from "../../common/datasets.ts";
+import { readDocumentSources, readOfficialFigures, type SourceRow } from "../../common/official-figures/read.ts";
+import { syncFigures } from "../../common/official-figures/seed.ts";
+import { SOURCES as CBS } from "../../common/reference-data.ts";
+import { addCounts, syncRows, type SyncCounts } from "../../common/sync.ts";
 import type { QuotaRuleModel, UwvRegionModel } from "../../generated/prisma/models.ts";
 
 export const ASSUMED_LEVY_SOURCE: SourceRow = {

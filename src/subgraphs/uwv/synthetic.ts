@@ -7,9 +7,9 @@ import { Dec } from "../../domain/decimal.ts";
 import { HOURS_PER_JOB } from "../../domain/job-agreement.ts";
 import { BASELINE } from "../../domain/regional-jobs.ts";
 import { permille, randomFor } from "../../domain/random.ts";
-import { readOfficialFigures, type FigureRow, type SourceRow } from "../../shared/official-figures/read.ts";
-import { syncFigures } from "../../shared/official-figures/seed.ts";
-import { addCounts, syncRows, type SyncCounts } from "../../shared/sync.ts";
+import { readOfficialFigures, type FigureRow, type SourceRow } from "../../common/official-figures/read.ts";
+import { syncFigures } from "../../common/official-figures/seed.ts";
+import { addCounts, syncRows, type SyncCounts } from "../../common/sync.ts";
 import type { RegionalJobMeasurementModel } from "../../generated/prisma/models.ts";
 import { readRegions } from "./seed.ts";
 
