@@ -8,8 +8,26 @@ interface Table<Row, Where> {
   update(args: { where: Where; data: Partial<Row> }): Promise<unknown>;
 }
 
+/** A subgraph's `source` table (municipalSource, uwvSource): read by id. */
+export interface SourceTable {
+  findMany(args: { where: { id: { in: string[] } } }): Promise<unknown[]>;
+  createMany(args: { data: SourceRow[] }): Promise<unknown>;
+  update(args: { where: { id: string }; data: Partial<SourceRow> }): Promise<unknown>;
+}
+
+/** Writes the given sources where they differ from what is stored; call inside a transaction. */
+export async function syncSources(table: SourceTable, sources: SourceRow[]): Promise<SyncCounts> {
+  return syncRows({
+    existing: (await table.findMany({ where: { id: { in: sources.map((s) => s.id) } } })) as SourceRow[],
+    desired: sources,
+    key: (s) => s.id,
+    insert: (data) => table.createMany({ data }),
+    update: ({ id, ...data }) => table.update({ where: { id }, data }),
+  });
+}
+
 export interface FigureTables {
-  sources: Table<SourceRow, { id: string }>;
+  sources: SourceTable;
   figures: Table<
     FigureRow,
     { topic_metric_period_dimension: Pick<FigureRow, "topic" | "metric" | "period" | "dimension"> }
@@ -25,13 +43,7 @@ export async function syncFigures(
   sources: SourceRow[],
   figures: FigureRow[],
 ): Promise<SyncCounts> {
-  const sourceCounts = await syncRows({
-    existing: (await tables.sources.findMany()) as SourceRow[],
-    desired: sources,
-    key: (s) => s.id,
-    insert: (data) => tables.sources.createMany({ data }),
-    update: ({ id, ...data }) => tables.sources.update({ where: { id }, data }),
-  });
+  const sourceCounts = await syncSources(tables.sources, sources);
   const figureCounts = await syncRows({
     existing: (await tables.figures.findMany()) as FigureRow[],
     desired: figures,

@@ -14,19 +14,12 @@ import {
 } from "../../common/import/csv-import.ts";
 import type { ImportTarget, Tx } from "../../common/import/run.ts";
 import type { SourceRow } from "../../common/official-figures/read.ts";
+import { syncSources } from "../../common/official-figures/seed.ts";
 import { syncRows } from "../../common/sync.ts";
 import type { Database } from "../../db/database.ts";
 
 /** Stores the import's source if it is new; not counted among the rows written. */
-async function writeSource(tx: Tx, source: SourceRow): Promise<void> {
-  await syncRows({
-    existing: await tx.municipalSource.findMany({ where: { id: source.id } }),
-    desired: [source],
-    key: (s) => s.id,
-    insert: (data) => tx.municipalSource.createMany({ data }),
-    update: ({ id, ...data }) => tx.municipalSource.update({ where: { id }, data }),
-  });
-}
+const writeSource = (tx: Tx, source: SourceRow) => syncSources(tx.municipalSource, [source]);
 
 /** Every municipality code in the file must be one CBS knows (2010–2026). */
 async function checkMunicipalities(

@@ -8,7 +8,8 @@ import { applyShare, divRound, millionsToCents, shareOf, type Cents } from "../.
 import { permille, randomFor } from "../../domain/random.ts";
 import type { Database } from "../../db/database.ts";
 import { readOfficialFigures, type FigureRow, type SourceRow } from "../../common/official-figures/read.ts";
-import { syncFigures } from "../../common/official-figures/seed.ts";
+import { syncSources } from "../../common/official-figures/seed.ts";
+import { besideReal, SYNTHETIC_PREFIX } from "../../common/synthetic.ts";
 import { readReferenceData } from "../../common/reference-data.ts";
 import { addCounts, syncRows, type SyncCounts } from "../../common/sync.ts";
 import type {
@@ -48,7 +49,7 @@ export interface SyntheticOutput {
 const SHARE_DIGITS = 15;
 
 export function syntheticSourceId(seed: number): string {
-  return `synthetic-municipal-seed-${seed}`;
+  return `${SYNTHETIC_PREFIX}municipal-seed-${seed}`;
 }
 
 const figure = (figures: FigureRow[], metric: string, period: string, dimension = "total") =>
@@ -229,14 +230,6 @@ function shelteredPlaces(
 // ---------------------------------------------------------------------------------------------
 // Storing: synthetic rows never replace real (imported or official) ones.
 
-export const isSynthetic = (sourceId: string) => sourceId.startsWith("synthetic-");
-
-/** Keeps desired rows whose key holds no real row, and the stored synthetic rows to compare with. */
-function besideReal<T extends { sourceId: string }>(stored: T[], desired: T[], key: (row: T) => string) {
-  const real = new Set(stored.filter((r) => !isSynthetic(r.sourceId)).map(key));
-  return { existing: stored.filter((r) => isSynthetic(r.sourceId)), desired: desired.filter((r) => !real.has(key(r))) };
-}
-
 export async function storeSyntheticMunicipal(
   db: Database,
   options: SyntheticOptions & { municipalities?: number },
@@ -257,11 +250,11 @@ export async function storeSyntheticMunicipal(
   return db.prisma.$transaction(
     async (tx) => {
       const officialMacrobudgets = await tx.buigMacrobudget.findMany({
-        where: { NOT: { sourceId: { startsWith: "synthetic-" } } },
+        where: { NOT: { sourceId: { startsWith: SYNTHETIC_PREFIX } } },
       });
       const out = generateSyntheticMunicipal({ municipalities, officialMacrobudgets, figures }, options);
       const years = { year: { in: options.years } };
-      const sources = await syncFigures({ sources: tx.municipalSource, figures: tx.municipalFigure }, [out.source], []);
+      const sources = await syncSources(tx.municipalSource, [out.source]);
       const yearKey = (r: { municipalityCode: string; year: number }) => `${r.municipalityCode}|${r.year}`;
 
       const macro = besideReal(

@@ -4,6 +4,7 @@ import { Dec } from "../../domain/decimal.ts";
 import { HOURS_PER_JOB } from "../../domain/job-agreement.ts";
 import { regionCodeColumn, yearColumn, type ImportError, type ParsedRow } from "../../common/import/csv-import.ts";
 import type { ImportTarget } from "../../common/import/run.ts";
+import { syncSources } from "../../common/official-figures/seed.ts";
 import { syncRows } from "../../common/sync.ts";
 
 const positiveDecimal = (what: string) =>
@@ -71,13 +72,8 @@ export const regionalJobs: ImportTarget<{ regionCode: string; year: number; quar
       }));
   },
   async write(tx, rows, source) {
-    await syncRows({
-      existing: await tx.uwvSource.findMany({ where: { id: source.id } }),
-      desired: [source],
-      key: (s) => s.id,
-      insert: (data) => tx.uwvSource.createMany({ data }),
-      update: ({ id, ...data }) => tx.uwvSource.update({ where: { id }, data }),
-    });
+    // the source is stored if new, and not counted among the rows written
+    await syncSources(tx.uwvSource, [source]);
     const desired = rows.map((r) => ({
       regionCode: r.regionCode,
       year: r.year,

@@ -8,7 +8,8 @@ import { HOURS_PER_JOB } from "../../domain/job-agreement.ts";
 import { BASELINE } from "../../domain/regional-jobs.ts";
 import { permille, randomFor } from "../../domain/random.ts";
 import { readOfficialFigures, type FigureRow, type SourceRow } from "../../common/official-figures/read.ts";
-import { syncFigures } from "../../common/official-figures/seed.ts";
+import { syncSources } from "../../common/official-figures/seed.ts";
+import { besideReal, SYNTHETIC_PREFIX } from "../../common/synthetic.ts";
 import { addCounts, syncRows, type SyncCounts } from "../../common/sync.ts";
 import type { RegionalJobMeasurementModel } from "../../generated/prisma/models.ts";
 import { readRegions } from "./seed.ts";
@@ -63,7 +64,7 @@ export function nationalYearEnds(figures: FigureRow[], years: number[], seed: nu
 }
 
 export function syntheticSourceId(seed: number) {
-  return `synthetic-uwv-seed-${seed}`;
+  return `${SYNTHETIC_PREFIX}uwv-seed-${seed}`;
 }
 
 export function generateSyntheticRegional(
@@ -121,22 +122,18 @@ export function generateSyntheticRegional(
   return { source, measurements, national };
 }
 
-const isSynthetic = (sourceId: string) => sourceId.startsWith("synthetic-");
-
 /** Stores synthetic regional figures beside real ones, never over them; a second run changes nothing. */
 export async function storeSyntheticUwv(db: Database, options: { seed: number; years: number[] }): Promise<SyncCounts> {
   const out = generateSyntheticRegional({ regions: readRegions(), figures: readOfficialFigures("uwv") }, options);
   const key = (m: { regionCode: string; year: number; quarter: number }) => `${m.regionCode}|${m.year}|${m.quarter}`;
   return db.prisma.$transaction(
     async (tx) => {
-      const sources = await syncFigures({ sources: tx.uwvSource, figures: tx.uwvFigure }, [out.source], []);
+      const sources = await syncSources(tx.uwvSource, [out.source]);
       const stored = await tx.regionalJobMeasurement.findMany({
         where: { year: { in: [...new Set(out.measurements.map((m) => m.year))] } },
       });
-      const real = new Set(stored.filter((m) => !isSynthetic(m.sourceId)).map(key));
       const rows = await syncRows({
-        existing: stored.filter((m) => isSynthetic(m.sourceId)),
-        desired: out.measurements.filter((m) => !real.has(key(m))),
+        ...besideReal(stored, out.measurements, key),
         key,
         insert: (data) => tx.regionalJobMeasurement.createMany({ data }),
         update: ({ regionCode, year, quarter, ...data }) =>
