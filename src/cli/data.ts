@@ -106,12 +106,23 @@ program
       process.exitCode = 2;
       return;
     }
-    const { subgraph, target } = IMPORT_FORMATS[formatName]!;
-    const steps = progress(`import ${formatName}`, 2);
-    const summary = await withDatabase(subgraph, async (db) => {
+    const { subgraph, target, copies = {} } = IMPORT_FORMATS[formatName]!;
+    const copyTo = Object.keys(copies) as SubgraphName[];
+    const steps = progress(`import ${formatName}`, 2 + copyTo.length);
+    const summary = await withDatabases([subgraph, ...copyTo], async (dbs) => {
       steps.tick();
-      const result = await runImport(db, target, file, importSourceRow(source.data), { dryRun: Boolean(opts.dryRun) });
+      const row = importSourceRow(source.data);
+      const result = await runImport(dbs[subgraph], target, file, row, { dryRun: Boolean(opts.dryRun) });
       steps.tick();
+      // the subgraphs that keep a copy take the same file once the first has accepted it
+      if (result.errors.length === 0 && !result.dryRun) {
+        for (const name of copyTo) {
+          const copy = await runImport(dbs[name], copies[name]!, file, row);
+          if (copy.errors.length > 0)
+            throw new Error(`the ${name} subgraph refused the copy: ${copy.errors.map(formatImportError).join("; ")}`);
+          steps.tick();
+        }
+      }
       steps.done();
       return result;
     });
