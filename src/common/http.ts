@@ -25,3 +25,13 @@ export function sendJsonError(
     .writeHead(status, { "content-type": "application/json; charset=utf-8", ...(close ? { connection: "close" } : {}) })
     .end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
+
+/**
+ * Why a service of this project says it is not ready, in words that reveal no address: a subgraph
+ * gives one in its /readiness answer, and the gateway passes on only these.
+ */
+export const NOT_READY = {
+  databaseSilent: "its database did not answer in time",
+  databaseUnavailable: "its database is unavailable",
+  databaseFailed: "its database check failed",
+} as const;

@@ -41,6 +41,8 @@ export interface Database {
   readonly server: DatabaseServer;
 }
 
+export const DATABASE_TIMEOUTS = { connectMs: 2_000, statementMs: 2_000, answerMs: 2_500 };
+
 export async function openDatabaseServer(location: DatabaseLocation): Promise<DatabaseServer> {
   const clients: PrismaClient[] = [];
   const makeClient = (server: DatabaseServer, adapter: () => PrismaPg | PrismaPGlite): Database => {
@@ -55,9 +57,26 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
   const disconnectAll = () => Promise.all(clients.map((client) => client.$disconnect()));
 
   if (location.kind === "postgresql") {
-    const pool = new pg.Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: 2_000 });
+    const pool = new pg.Pool({
+      connectionString: location.url,
+      max: 10,
+      // a database that does not answer fails a request within about two seconds (as
+      // DATABASE_UNAVAILABLE) instead of holding it until the gateway's subgraph timeout: no
+      // connection within connectMs, a statement cancelled by the server after statementMs, and no
+      // answer at all (packets dropped) within answerMs. The longest statement of seeding or an
+      // import takes well under 100 ms.
+      connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+      statement_timeout: DATABASE_TIMEOUTS.statementMs,
+      query_timeout: DATABASE_TIMEOUTS.answerMs,
+      keepAlive: true,
+    });
     // An idle client losing its server emits 'error' on the pool; unhandled, it would end the process.
     pool.on("error", () => {});
+    // the driver's own failures (connect timeout, no answer, connection lost) carry no SQLSTATE:
+    // give them one, so they are classified by code like the server's
+    tagFailures(pool, "connect", "08001");
+    tagFailures(pool, "query", "08006");
+    pool.on("connect", (client) => tagFailures(client, "query", "08006"));
     const server: DatabaseServer = {
       location,
       pglite: null,
@@ -87,6 +106,9 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
   const db = await PGlite.create(location.dataDir ?? undefined, {
     ...(location.template ? { loadDataDir: location.template } : {}),
   });
+  // a closed PGlite fails with a bare message: give it the SQLSTATE of a connection that does not exist
+  for (const method of ["query", "exec", "transaction"] as const)
+    tagFailures(db, method, "08003", { nodeCallbacks: false, applies: () => db.closed });
   const session: SqlSession = {
     exec: async (sql) => void (await db.exec(sql)),
     query: async <Row>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params)).rows,
@@ -105,10 +127,45 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
   return server;
 }
 
+/**
+ * Makes `target[method]` give errors without a code (the driver's own, not the server's) the SQLSTATE
+ * `code`, when `applies()`; the promise form, and pg's (node-style) callback form.
+ */
+function tagFailures(
+  target: object,
+  method: string,
+  code: string,
+  { nodeCallbacks = true, applies = (): boolean => true }: { nodeCallbacks?: boolean; applies?: () => boolean } = {},
+): void {
+  const original = (target as Record<string, (...args: unknown[]) => unknown>)[method]!.bind(target);
+  const tag = (error: unknown) => {
+    if (error instanceof Error && !("code" in error) && applies()) Object.assign(error, { code });
+    return error;
+  };
+  (target as Record<string, unknown>)[method] = (...args: unknown[]) => {
+    const callback = args.at(-1);
+    if (nodeCallbacks && typeof callback === "function") {
+      args[args.length - 1] = (error: unknown, ...rest: unknown[]) => callback(error && tag(error), ...rest);
+      return original(...args);
+    }
+    const result = original(...args);
+    return result instanceof Promise
+      ? result.catch((error: unknown) => {
+          throw tag(error);
+        })
+      : result;
+  };
+}
+
+/** A ping that got no answer in time: the database is silent, not refusing. */
+export class DatabaseTimeout extends Error {
+  readonly code = "57014";
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new DatabaseTimeout(`database did not answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
