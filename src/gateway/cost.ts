@@ -31,7 +31,7 @@ function pageSize(value: ValueNode | undefined, variables: Variables, defaults: 
   if (value.kind !== Kind.VARIABLE) return null;
   const name = value.name.value;
   const given = variables && Object.prototype.hasOwnProperty.call(variables, name) ? variables[name] : undefined;
-  if (given !== undefined) return Number.isInteger(given) ? (given as number) : null;
+  if (given !== undefined && given !== null) return Number.isInteger(given) ? (given as number) : null;
   return pageSize(defaults.get(name), variables, new Map());
 }
 
@@ -67,11 +67,10 @@ export function withPageSizes(
         const pages: ArgumentNode[] = [];
         for (const definition of pageArguments) {
           const written = node.arguments?.find((a) => a.name.value === definition.name);
-          const size = written
-            ? pageSize(written.value, variables, defaults)
-            : Number.isInteger(definition.defaultValue)
-              ? (definition.defaultValue as number)
-              : null;
+          // a variable not given (or null) leaves the argument to its default, as execution does
+          const size =
+            pageSize(written?.value, variables, defaults) ??
+            (Number.isInteger(definition.defaultValue) ? (definition.defaultValue as number) : null);
           if (size === null) continue;
           pages.push({
             kind: Kind.ARGUMENT,
