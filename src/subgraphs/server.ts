@@ -95,7 +95,7 @@ export async function startSubgraphServer(
       return;
     }
     if (path === "/readiness") {
-      db.server.ping().then(
+      db.server.ping(1_000).then(
         () => res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ready"}'),
         (error: Error) => {
           // the reason in words that reveal no address; the log keeps the driver's message
