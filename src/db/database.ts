@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -103,9 +103,17 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
 
   // PGlite creates its own folder but not the parents
   if (location.dataDir) mkdirSync(path.dirname(location.dataDir), { recursive: true });
-  const db = await PGlite.create(location.dataDir ?? undefined, {
-    ...(location.template ? { loadDataDir: location.template } : {}),
-  });
+  // one process per data folder: taken before PGlite touches the folder, so a refused process writes nothing
+  const release = location.dataDir ? lockDataFolder(location.dataDir) : () => {};
+  let db: PGlite;
+  try {
+    db = await PGlite.create(location.dataDir ?? undefined, {
+      ...(location.template ? { loadDataDir: location.template } : {}),
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
   // a closed PGlite fails with a bare message: give it the SQLSTATE of a connection that does not exist
   for (const method of ["query", "exec", "transaction"] as const)
     tagFailures(db, method, "08003", { nodeCallbacks: false, applies: () => db.closed });
@@ -120,11 +128,79 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
     ping: (timeoutMs = 2_000) => withTimeout(db.query("SELECT 1"), timeoutMs).then(() => undefined),
     client: () => makeClient(server, () => new PrismaPGlite(db)),
     async close() {
-      await disconnectAll();
-      if (!db.closed) await db.close();
+      try {
+        await disconnectAll();
+        if (!db.closed) await db.close();
+      } finally {
+        release();
+      }
     },
   };
   return server;
+}
+
+/** Another process holds the embedded database's folder. */
+export class DataFolderLocked extends Error {}
+
+/**
+ * Takes the lock of an embedded database's folder: a file beside it, created exclusively, naming the
+ * process that holds it. PGlite is one PostgreSQL in one process: two processes writing one folder
+ * corrupt it (duplicate keys, lost rows). A lock whose process is gone (killed, crashed) is taken over.
+ * Returns the release.
+ */
+export function lockDataFolder(dataDir: string): () => void {
+  const file = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(file, JSON.stringify({ pid: process.pid, command: process.argv.slice(1).join(" ") }), {
+        flag: "wx",
+      });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.removeListener("exit", release);
+        rmSync(file, { force: true });
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = lockHolder(file);
+    if (!holder) {
+      // unreadable: a holder that is writing it this very moment, or garbage left behind long ago
+      if (Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 2_000)
+        throw new DataFolderLocked(`the embedded database in ${dataDir} is being opened by another process`);
+    } else if (isRunning(holder.pid)) {
+      throw new DataFolderLocked(
+        `the embedded database in ${dataDir} is in use by ${holder.pid === process.pid ? "this process" : `another process (pid ${holder.pid}${holder.command ? `: ${holder.command}` : ""})`}; stop it first, or set DATA_DIR to another folder`,
+      );
+    }
+    // the holder is gone: a stale lock
+    rmSync(file, { force: true });
+  }
+  throw new DataFolderLocked(`could not take the lock ${file}; remove it if no process uses ${dataDir}`);
+}
+
+function lockHolder(file: string): { pid: number; command?: string } | null {
+  try {
+    const holder = JSON.parse(readFileSync(file, "utf8")) as { pid?: unknown; command?: unknown };
+    return typeof holder.pid === "number"
+      ? { pid: holder.pid, ...(typeof holder.command === "string" ? { command: holder.command } : {}) }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /**
