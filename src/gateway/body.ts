@@ -94,13 +94,12 @@ export async function readBody(req: http.IncomingMessage, maxBytes: number): Pro
     req.unpipe(stages[0]!);
     req.resume();
     if (error instanceof BodyRefused) throw error;
-    if ((error as { code?: string }).code?.startsWith("Z_") || (error as { code?: string }).code?.includes("BROTLI"))
-      throw new BodyRefused(
-        400,
-        "BAD_REQUEST",
-        `The request body could not be decoded as ${encodings.join(", ")}: it is corrupt or not compressed that way.`,
-      );
-    throw error;
+    // anything else is a decoder's complaint (zlib and brotli name their errors differently)
+    throw new BodyRefused(
+      400,
+      "BAD_REQUEST",
+      `The request body could not be decoded as ${encodings.join(", ")}: it is corrupt or not compressed that way.`,
+    );
   }
   return Buffer.concat(chunks);
 }

@@ -203,9 +203,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       body = await readBody(req, maxBody);
     } catch (error) {
       if (error instanceof BodyRefused) return refuse(res, error.status, error.code, error.message);
-      // the client went away while sending: nobody is left to answer
-      res.destroy();
-      return;
+      throw error;
     }
     if (body.length === 0)
       return refuse(res, 400, "BAD_REQUEST", "The request body is empty: send a JSON object with a query.", false);

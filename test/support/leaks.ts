@@ -3,7 +3,7 @@
  * driver and ORM messages, stack traces.
  */
 const LEAKS: [string, RegExp][] = [
-  ["address", /\b127\.0\.0\.1\b|\blocalhost:\d+|\[::1\]|:\d{4,5}\b\/?/],
+  ["address", /\b127\.\d+\.\d+\.\d+\b|\blocalhost\b|\[::1\]|\b0\.0\.0\.0\b|\bport \d+/i],
   ["subgraph query", /_entities|representations/],
   [
     "driver message",
