@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalStack, type Stack } from "../../src/app.ts";
+import type { Stack } from "../../src/app.ts";
 import { SUPERGRAPH_FILE } from "../../src/federation/supergraph-file.ts";
 import { startGateway, type RunningGateway } from "../../src/gateway/gateway.ts";
 import { SUBGRAPHS } from "../../src/subgraphs/registry.ts";
@@ -10,7 +10,7 @@ import { startSubgraphServer, type RunningSubgraph } from "../../src/subgraphs/s
 import { BACKENDS, type TestDatabase } from "../support/databases.ts";
 import { leaksIn } from "../support/leaks.ts";
 import { startTestStack, type TestStack } from "../support/stack.ts";
-import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
+import { startProxiedStack, type TcpProxy } from "../support/tcp-proxy.ts";
 
 const MIXED = `{ labourMarketRegion(code: "AM01") { name jobAgreement(year: 2021) { jobs } } }`;
 const readinessOf = async (url: string) => {
@@ -162,18 +162,12 @@ describe.each(BACKENDS.filter((b) => b.name === "postgresql"))(
     let db: TestDatabase;
     let proxy: TcpProxy;
     let stack: Stack;
+    let close: () => Promise<void>;
     beforeAll(async () => {
-      db = await backend.fresh();
-      const url = new URL((db.location as { url: string }).url);
-      proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-      url.port = String(proxy.port);
-      stack = await startLocalStack({ kind: "postgresql", url: url.toString() });
+      ({ db, proxy, stack, close } = await startProxiedStack(backend));
     });
     afterAll(async () => {
-      proxy?.thaw();
-      await stack?.stop().catch(() => {});
-      await proxy?.close();
-      await db?.drop();
+      await close?.();
     });
 
     const BOTH = `{ municipality(code: "GM0363") { name } buigNational(year: 2017) { macrobudget { value } } }`;

@@ -1,12 +1,12 @@
 import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startLocalStack, type Stack } from "../../src/app.ts";
+import type { Stack } from "../../src/app.ts";
 import { readPersistedDocuments } from "../../src/config.ts";
 import { randomFor } from "../../src/domain/random.ts";
-import { BACKENDS, type TestDatabase } from "../support/databases.ts";
+import { BACKENDS } from "../support/databases.ts";
 import { leaksIn } from "../support/leaks.ts";
 import { startTestStack, type TestStack } from "../support/stack.ts";
-import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy.ts";
+import { startProxiedStack, type TcpProxy } from "../support/tcp-proxy.ts";
 
 /** `npm run fuzz` sets a larger count; the suite runs 10,000 */
 const COUNT = Number(process.env.FUZZ_REQUESTS ?? 10_000);
@@ -311,21 +311,14 @@ describe("seeded hostile requests over GET and POST", () => {
 
 // a database that stops answering, and one that refuses connections: PostgreSQL behind a proxy
 describe.each(BACKENDS.filter((b) => b.name === "postgresql"))("seeded requests against a failing $name", (backend) => {
-  let db: TestDatabase;
   let proxy: TcpProxy;
   let stack: Stack;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    db = await backend.fresh();
-    const url = new URL((db.location as { url: string }).url);
-    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
-    url.port = String(proxy.port);
-    stack = await startLocalStack({ kind: "postgresql", url: url.toString() });
+    ({ proxy, stack, close } = await startProxiedStack(backend));
   });
   afterAll(async () => {
-    proxy?.thaw();
-    await stack?.stop().catch(() => {});
-    await proxy?.close();
-    await db?.drop();
+    await close?.();
   });
 
   it("database silent, then connections refused", async () => {

@@ -1,5 +1,7 @@
 import net from "node:net";
 import type { AddressInfo } from "node:net";
+import { startLocalStack, type Stack } from "../../src/app.ts";
+import type { Backend, TestDatabase } from "./databases.ts";
 
 /**
  * A TCP proxy in front of a real server, to make it fail as networks do: `freeze()` keeps every
@@ -42,5 +44,30 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The whole product on a fresh PostgreSQL database reached through a proxy (to make it fail). */
+export async function startProxiedStack(backend: Backend): Promise<{
+  db: TestDatabase;
+  proxy: TcpProxy;
+  stack: Stack;
+  close(): Promise<void>;
+}> {
+  const db = await backend.fresh();
+  const url = new URL((db.location as { url: string }).url);
+  const proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+  url.port = String(proxy.port);
+  const stack = await startLocalStack({ kind: "postgresql", url: url.toString() });
+  return {
+    db,
+    proxy,
+    stack,
+    async close() {
+      proxy.thaw();
+      await stack.stop().catch(() => {});
+      await proxy.close();
+      await db.drop();
+    },
   };
 }
