@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DatabasePool, prepareSubgraphDatabase } from "../app.ts";
 import { databaseLocation, readEnv } from "../config.ts";
+import { DataFolderLocked } from "../db/database.ts";
 import { formatImportError, ImportSourceSchema, importSourceRow } from "../common/import/csv-import.ts";
 import { runImport } from "../common/import/run.ts";
 import { writeFileSync } from "node:fs";
@@ -218,4 +219,15 @@ program
     );
   });
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (error) {
+  // the embedded database in use by another process, or (on PostgreSQL) another writer in the way:
+  // one line that says what to do, not a stack trace
+  const code = (error as { code?: unknown }).code;
+  if (error instanceof DataFolderLocked) console.error(`error: ${error.message}`);
+  else if (code === "P2002" || code === "P2034")
+    console.error("error: another process wrote the same figures at the same time; nothing was written, run it again");
+  else throw error;
+  process.exitCode = 1;
+}
