@@ -13,6 +13,7 @@ export default tseslint.config(
       "src/generated/",
       "src/**/generated/",
       "tools/prisma6/node_modules/",
+      "dist/",
     ],
   },
   js.configs.recommended,

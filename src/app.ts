@@ -49,14 +49,18 @@ export async function prepareSubgraphDatabase(
   if (seeded.inserted + seeded.updated > 0) {
     log(`${name}: loaded official data (${seeded.inserted} rows inserted, ${seeded.updated} updated)`);
   }
+  let changed = applied.length > 0 || seeded.inserted + seeded.updated > 0;
   if (synthetic && module.seedSynthetic) {
     const generated = await module.seedSynthetic(db, synthetic);
     if (generated.inserted + generated.updated > 0) {
+      changed = true;
       log(
         `${name}: loaded SYNTHETIC figures, seed ${synthetic.seed}, ${synthetic.years[0]}–${synthetic.years.at(-1)} (${generated.inserted} rows inserted, ${generated.updated} updated)`,
       );
     }
   }
+  // another process serving the same database (a replica, a running server) must not keep stale reads
+  if (changed) await db.announceChange();
   return { migrations: applied, seeded };
 }
 

@@ -6,6 +6,7 @@ import type { JwtConfig } from "./auth/jwt.ts";
 import type { DatabaseLocation } from "./db/database.ts";
 import { DEFAULT_SUBGRAPH_PORTS } from "./federation/ports.ts";
 import { SUBGRAPH_NAMES, type SubgraphName } from "./subgraphs/subgraph.ts";
+import { projectFile } from "./common/project-root.ts";
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const url = z.string().url();
@@ -95,10 +96,7 @@ export function subgraphUrlOverrides(env: Env): Partial<Record<SubgraphName, str
 }
 
 /** The typed client's documents, accepted by hash; the generated manifest unless PERSISTED_DOCUMENTS names another. */
-export const DEFAULT_PERSISTED_DOCUMENTS = path.resolve(
-  import.meta.dirname,
-  "client/generated/persisted-documents.json",
-);
+export const DEFAULT_PERSISTED_DOCUMENTS = projectFile("src", "client", "generated", "persisted-documents.json");
 
 export function persistedDocuments(env: Env): { manifest: Record<string, string>; only: boolean } {
   return {

@@ -167,7 +167,11 @@ program
     const steps = progress("generate", modules.length);
     let written = 0;
     for (const [name, module] of modules) {
-      const counts = await withDatabase(name as SubgraphName, (db) => module.seedSynthetic!(db, scale));
+      const counts = await withDatabase(name as SubgraphName, async (db) => {
+        const written = await module.seedSynthetic!(db, scale);
+        if (written.inserted + written.updated > 0) await db.announceChange();
+        return written;
+      });
       steps.tick();
       written += counts.inserted + counts.updated;
       console.log(`${name}: ${counts.inserted} inserted, ${counts.updated} updated, ${counts.unchanged} unchanged`);

@@ -16,8 +16,8 @@ import {
   sortedBudgets,
 } from "../subgraphs/municipal/buig.ts";
 import { createMunicipalLoaders } from "../subgraphs/municipal/loaders.ts";
-import { createContext as uwvContext } from "../subgraphs/uwv/context.ts";
-import { jobAgreementYear, jobAgreementYears } from "../subgraphs/uwv/job-agreement.ts";
+import { createUwvLoaders } from "../subgraphs/uwv/loaders.ts";
+import { loadJobAgreementYear, loadJobAgreementYears } from "../subgraphs/uwv/job-agreement.ts";
 import { regionSeries } from "../subgraphs/uwv/regional-jobs.ts";
 import { resolveSourceRef } from "../common/source-refs.ts";
 
@@ -38,8 +38,8 @@ export async function exportTable(
   options: { years: number[] },
   makeProgress: (total: number) => Progress,
 ): Promise<string> {
-  const m = createMunicipalLoaders(dbs.municipal.prisma);
-  const u = uwvContext(dbs.uwv);
+  const m = createMunicipalLoaders(dbs.municipal);
+  const u = createUwvLoaders(dbs.uwv);
   const rows: Record<string, string>[] = [];
   if (table === "buig-municipalities" || table === "buig-regions") {
     const history = await m.areaHistory();
@@ -85,9 +85,9 @@ export async function exportTable(
     }
     progress.done();
   } else if (table === "job-agreement") {
-    const years = (await jobAgreementYears(u)).filter((y) => options.years.length === 0 || options.years.includes(y));
+    const years = (await loadJobAgreementYears(u)).filter((y) => options.years.length === 0 || options.years.includes(y));
     for (const year of years) {
-      const y = await jobAgreementYear(year, u);
+      const y = await loadJobAgreementYear(year, u);
       for (const s of y?.sectors ?? []) {
         rows.push({
           year: String(year), sector: s.sector, direct_extra: text(s.directExtraJobs?.value), hired_extra: text(s.hiredExtraJobs?.value),
@@ -97,7 +97,7 @@ export async function exportTable(
       }
     }
   } else {
-    const regions = await u.loaders.regions.load("all");
+    const regions = await u.regions.load("all");
     const progress = makeProgress(regions.length);
     for (const region of regions) {
       for (const f of await regionSeries(region.code, u)) {
@@ -105,7 +105,7 @@ export async function exportTable(
         rows.push({
           region_code: region.code, region: region.name, period: `${f.year}Q${f.quarter}`, paid_hours_per_week: f.paidHoursPerWeek.toString(),
           jobs: f.jobs.toString(), extra_jobs: text(f.extraJobs), change_on_previous_year: text(f.changeOnPreviousYear),
-          source_kind: (await resolveSourceRef(f.sourceId, u.loaders.source)).kind,
+          source_kind: (await resolveSourceRef(f.sourceId, u.source)).kind,
         });
       }
       progress.tick();

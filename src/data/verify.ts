@@ -24,7 +24,7 @@ import {
   partsSum,
 } from "../subgraphs/municipal/participation.ts";
 import { loadPlaces, placeCount, placesSum, SHELTERED_WORK, shelteredFigure } from "../subgraphs/municipal/sheltered-work.ts";
-import { createContext as uwvContext } from "../subgraphs/uwv/context.ts";
+import { createUwvLoaders } from "../subgraphs/uwv/loaders.ts";
 import { regionalTotals } from "../subgraphs/uwv/regional-jobs.ts";
 
 export interface Check {
@@ -55,8 +55,8 @@ const count = (stored: Dec, official: Dec, what: string): Check => ({
 
 /** Every check that has both a stored sum and a national figure to compare it with. */
 export async function verify(dbs: { municipal: Database; uwv: Database }, makeProgress: (total: number) => Progress): Promise<Check[]> {
-  const m = createMunicipalLoaders(dbs.municipal.prisma);
-  const u = uwvContext(dbs.uwv);
+  const m = createMunicipalLoaders(dbs.municipal);
+  const u = createUwvLoaders(dbs.uwv);
   const buig = await loadBuigYears(m);
   const participation = participationYears(await m.figures.load(FIGURE_PARTICIPATION));
   const years = [...new Set([...buig, ...participation])];

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { CHANGE_CHANNEL, DataCache } from "./data-cache.ts";
 
 /** Where a database lives: a PostgreSQL server, or PGlite (embedded) in a folder or in memory. */
 export type DatabaseLocation =
@@ -39,12 +40,22 @@ export interface Database {
   /** SQL statements this client has sent (asserted in N+1 tests, reported by the benchmark). */
   readonly stats: { queries: number };
   readonly server: DatabaseServer;
+  /** reads kept until the data changes: emptied by announceChange here or in any other process */
+  readonly cache: DataCache;
+  /**
+   * Says that this subgraph's data changed (after a committed import, mutation or seeding): empties
+   * this process's caches at once, and on PostgreSQL notifies every other process listening.
+   */
+  announceChange(): Promise<void>;
 }
 
 export const DATABASE_TIMEOUTS = { connectMs: 2_000, statementMs: 2_000, answerMs: 2_500 };
 
 export async function openDatabaseServer(location: DatabaseLocation): Promise<DatabaseServer> {
   const clients: PrismaClient[] = [];
+  const caches: DataCache[] = [];
+  const invalidateAll = () => caches.forEach((cache) => cache.invalidate());
+  let listener: ChangeListener | null = null;
   const makeClient = (server: DatabaseServer, adapter: () => PrismaPg | PrismaPGlite): Database => {
     const stats = { queries: 0 };
     const prisma = new PrismaClient({ adapter: adapter(), log: [{ emit: "event", level: "query" }] });
@@ -52,9 +63,25 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
       stats.queries += 1;
     });
     clients.push(prisma);
-    return { prisma, stats, server };
+    const cache = new DataCache();
+    caches.push(cache);
+    // other processes' writes reach this one through PostgreSQL's NOTIFY; PGlite has one writer
+    if (location.kind === "postgresql") listener ??= listenForChanges(location.url, invalidateAll);
+    return {
+      prisma,
+      stats,
+      server,
+      cache,
+      async announceChange() {
+        invalidateAll();
+        if (location.kind === "postgresql") await prisma.$executeRawUnsafe(`SELECT pg_notify('${CHANGE_CHANNEL}', '')`);
+      },
+    };
   };
-  const disconnectAll = () => Promise.all(clients.map((client) => client.$disconnect()));
+  const disconnectAll = async () => {
+    await listener?.stop();
+    await Promise.all(clients.map((client) => client.$disconnect()));
+  };
 
   if (location.kind === "postgresql") {
     const pool = new pg.Pool({
@@ -244,4 +271,62 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new DatabaseTimeout(`database did not answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+interface ChangeListener {
+  stop(): Promise<void>;
+}
+
+/**
+ * Listens on PostgreSQL for changes announced by any process (LISTEN/NOTIFY) on a connection of its
+ * own, and calls `changed` for each. When the connection is lost, notifications may have been missed:
+ * on reconnecting it calls `changed` once, so nothing stale survives an outage.
+ */
+function listenForChanges(url: string, changed: () => void): ChangeListener {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async () => {
+    if (stopped) return;
+    const next = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+    });
+    next.on("notification", () => changed());
+    next.on("error", () => reconnect(next));
+    next.on("end", () => reconnect(next));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${CHANGE_CHANNEL}`);
+      client = next;
+      // whatever was read before this connection listened may be stale
+      changed();
+      if (stopped) await next.end().catch(() => {});
+    } catch {
+      reconnect(next);
+    }
+  };
+  const reconnect = (failed: pg.Client) => {
+    failed.removeAllListeners("end");
+    failed.end().catch(() => {});
+    if (client === failed) client = null;
+    if (stopped || retry) return;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect();
+    }, 1_000);
+    retry.unref();
+  };
+  void connect();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(retry);
+      const current = client;
+      client = null;
+      current?.removeAllListeners("end");
+      await current?.end().catch(() => {});
+    },
+  };
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { DatabaseServer, SqlSession } from "./database.ts";
+import { projectFile } from "../common/project-root.ts";
 
 /**
  * Applies prisma/migrations/<subgraph>/ to the subgraph's PostgreSQL schema. Prisma 7's CLI cannot
@@ -10,7 +11,7 @@ import type { DatabaseServer, SqlSession } from "./database.ts";
  * alone): sha256 checksums, one transaction per migration, a lock against concurrent runners, and a
  * refusal to go on after a failed or edited migration.
  */
-export const MIGRATIONS_ROOT = path.resolve(import.meta.dirname, "../../prisma/migrations");
+export const MIGRATIONS_ROOT = projectFile("prisma", "migrations");
 
 export interface MigrationResult {
   applied: string[];

@@ -27,7 +27,7 @@ export function persistedDocumentsOption(persisted: PersistedDocuments) {
       notFound: (payload: { params?: { extensions?: Record<string, any> } }) => {
         const id = String(payload.params?.extensions?.persistedQuery?.sha256Hash ?? "");
         return createGraphQLError(
-          `No persisted document has the id "${id.length > 80 ? `${id.slice(0, 80)}…` : id}": send the sha256 hash of one of the typed client's documents${persisted.only ? "" : ", or the query itself"}.`,
+          `Persisted document not found: none has the id "${id.length > 80 ? `${id.slice(0, 80)}…` : id}". Send the sha256 hash of one of the typed client's documents${persisted.only ? "" : ", or the query itself"}.`,
           { extensions: { code: "PERSISTED_QUERY_NOT_FOUND", http: { status: 400 } } },
         );
       },

@@ -4,6 +4,7 @@ import { parse, type DocumentNode } from "graphql";
 import type { Viewer } from "../auth/claims.ts";
 import type { Database } from "../db/database.ts";
 import type { SyncCounts } from "../common/sync.ts";
+import { projectFile } from "../common/project-root.ts";
 
 /** What synthetic data to generate: a seed, the years, and optionally only the first n municipalities. */
 export interface SyntheticScale {
@@ -28,7 +29,7 @@ export interface SubgraphModule {
   seedSynthetic?(db: Database, options: SyntheticScale): Promise<SyncCounts>;
 }
 
-export const SCHEMA_DIR = path.resolve(import.meta.dirname, "../../schema");
+export const SCHEMA_DIR = projectFile("schema");
 
 export function subgraphTypeDefs(name: SubgraphName): DocumentNode {
   return parse(readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), "utf8"));

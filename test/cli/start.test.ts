@@ -20,7 +20,8 @@ function start(): { child: ChildProcess; url: Promise<string>; output: () => str
     HOST: "127.0.0.1",
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/start.ts"], {
+  // what `npm start` runs: the compiled build (dist/), built before the tests by global-setup.ts
+  const child = spawn(process.execPath, ["scripts/run.mjs", "start"], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],

@@ -72,7 +72,7 @@ describe("client mistakes and cross-site requests", () => {
         );
         expect(post.status, url).toBe(400);
         expect(post.errors?.[0]).toMatchObject({
-          message: expect.stringContaining(`No persisted document has the id "${id}"`),
+          message: expect.stringContaining(`Persisted document not found: none has the id "${id}"`),
           extensions: { code: "PERSISTED_QUERY_NOT_FOUND" },
         });
         const viaGet = await read(await get(url, { extensions: JSON.stringify(extensions) }));

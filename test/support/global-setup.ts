@@ -13,8 +13,17 @@ declare module "vitest" {
   }
 }
 
-/** Migrates and seeds one in-memory PGlite and dumps it, so test files start from a copy. */
+/**
+ * Builds dist/ when the sources changed (tests of `npm start` run the compiled build), then migrates
+ * and seeds one in-memory PGlite and dumps it, so test files start from a copy.
+ */
 export default async function setup(project: TestProject) {
+  // @ts-expect-error: the build script is plain JavaScript, without types
+  const build = (await import("../../scripts/build.mjs")) as {
+    isStale(): boolean;
+    buildAll(o?: object): Promise<void>;
+  };
+  if (build.isStale()) await build.buildAll({ quiet: true });
   const dir = mkdtempSync(path.join(tmpdir(), "nl-work-graph-test-"));
   const server = await openDatabaseServer({ kind: "pglite", dataDir: null });
   const empty = path.join(dir, "empty.tar");

@@ -33,6 +33,10 @@ export interface TestStack extends Stack {
   ): Promise<GraphQLResponse<T>>;
   /** SQL statements each subgraph has sent so far */
   sqlCounts(): Record<SubgraphName, number>;
+  /** the SQL statements each subgraph sends while `work` runs */
+  sqlDuring(work: () => Promise<unknown>): Promise<Record<SubgraphName, number>>;
+  /** forgets every subgraph's cached reads, as a change of the data would: the next request reads afresh */
+  emptyCaches(): void;
   close(): Promise<void>;
 }
 
@@ -40,15 +44,26 @@ export interface TestStack extends Stack {
 export async function startTestStack(backend: Backend): Promise<TestStack> {
   const db = await backend.seeded();
   const stack = await startLocalStack(db.location);
+  const sqlCounts = () =>
+    Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.databases[name].stats.queries])) as Record<
+      SubgraphName,
+      number
+    >;
   return {
     ...stack,
     gql: (query, variables) => postGraphQL(stack.gateway.url, query, variables),
     direct: (subgraph, query, variables) => postGraphQL(stack.subgraphs[subgraph].url, query, variables),
-    sqlCounts: () =>
-      Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, stack.databases[name].stats.queries])) as Record<
+    sqlCounts,
+    async sqlDuring(work) {
+      const before = sqlCounts();
+      await work();
+      const after = sqlCounts();
+      return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, after[name] - before[name]])) as Record<
         SubgraphName,
         number
-      >,
+      >;
+    },
+    emptyCaches: () => SUBGRAPH_NAMES.forEach((name) => stack.databases[name].cache.invalidate()),
     async close() {
       await stack.stop();
       await db.drop();

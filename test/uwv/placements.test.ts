@@ -224,12 +224,23 @@ describe.each(BACKENDS)("placements through the gateway ($name)", (backend) => {
       const after = stack.sqlCounts();
       return { points, reference: after.reference - before.reference, uwv: after.uwv - before.uwv };
     };
+    stack.emptyCaches();
     const one = await counts(2021, 2021);
+    stack.emptyCaches();
     const ten = await counts(2015, 2024);
     expect(one.points).toBe(35);
     expect(ten.points).toBe(350);
     expect({ reference: ten.reference, uwv: ten.uwv }).toEqual({ reference: one.reference, uwv: one.uwv });
     expect(ten.uwv).toBeLessThanOrEqual(3);
+    const warm = await counts(2015, 2024);
+    expect({ reference: warm.reference, uwv: warm.uwv }).toEqual({ reference: 0, uwv: 0 });
+  });
+
+  it("sends no SQL for the national job-agreement table once it has been read", async () => {
+    const query = `{ jobAgreement(year: 2021) { sectors { sector extraJobs { value source { kind } } shortfall { value } } } }`;
+    await stack.gql(query);
+    const sql = await stack.sqlDuring(() => stack.gql(query));
+    expect(sql.uwv).toBe(0);
   });
 
   it("answers bad input with BAD_USER_INPUT and unknown sectors with a validation error, never a 500", async () => {

@@ -80,6 +80,7 @@ export async function runImport<Row>(
       },
       { timeout: 300_000, maxWait: 10_000 },
     );
+    if (counts.inserted + counts.updated > 0) await db.announceChange();
     return summary(counts);
   } catch (error) {
     if (error instanceof DryRunRollback) return summary(error.counts);
@@ -123,5 +124,6 @@ export async function writeRecords<Row>(
       ),
     { timeout: 60_000, maxWait: 10_000 },
   );
+  if (written.inserted + written.updated > 0) await db.announceChange();
   return { errors, written };
 }

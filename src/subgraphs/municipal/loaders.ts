@@ -1,47 +1,75 @@
 import DataLoader from "dataloader";
 import type { AreaHistory } from "../../domain/area-history.ts";
 import { areaHistoryOf } from "../../common/area-history-rows.ts";
-import { manyByKey, oneByKey } from "../../common/batch.ts";
 import { createFigureLoaders } from "../../common/official-figures/loaders.ts";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
-import type {
-  BuigBudgetModel,
-  BuigMacrobudgetModel,
-  BuigSpendingModel,
-  ParticipationShareModel,
-  SafetyNetRuleModel,
-  ShelteredWorkPlacesModel,
-} from "../../generated/prisma/models.ts";
-import { municipalRepository, type YearKey } from "./repository.ts";
+import type { Database } from "../../db/database.ts";
+import { municipalRepository } from "./repository.ts";
 
 /** `${municipality code}|${year}` */
 export type CodeYear = `${string}|${number}`;
 export const codeYear = (code: string, year: number): CodeYear => `${code}|${year}`;
-const parse = (key: CodeYear): YearKey => {
+const parse = (key: CodeYear) => {
   const [code, year] = key.split("|");
   return { code: code!, year: Number(year) };
 };
-const keyOf = (row: { municipalityCode: string; year: number }) => codeYear(row.municipalityCode, row.year);
+
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(row);
+    else map.set(key(row), [row]);
+  }
+  return map;
+}
 
 const all = <T>(read: () => Promise<T>) =>
   new DataLoader<"all", T>(async (keys) => {
-    const rows = await read();
-    return keys.map(() => rows);
+    const value = await read();
+    return keys.map(() => value);
   });
 
 /**
- * The municipal subgraph's reads, batched: created once per request (context.ts), and by the data
- * CLI for a run of its own. Every batch is one SQL statement whatever the number of keys.
+ * The municipal subgraph's reads. Tables are read whole, or a whole year at a time, once per process
+ * (db.cache, emptied when the data changes); the per-request DataLoaders (created in context.ts, or by
+ * the data CLI for a run) batch the keys a request asks for and look them up in those reads.
  */
-export function createMunicipalLoaders(prisma: PrismaClient) {
-  const repo = municipalRepository(prisma);
-  let history: Promise<AreaHistory> | null = null;
+export function createMunicipalLoaders(db: Database) {
+  const repo = municipalRepository(db.prisma);
+  const cached = <T>(key: string, read: () => Promise<T>) => db.cache.get(key, read);
+
+  /** rows of (municipality, year) keys from one read per year of a table */
+  function perYear<Row extends { municipalityCode: string }>(table: string, read: (year: number) => Promise<Row[]>) {
+    const yearOf = (year: number) =>
+      cached(`${table}:${year}`, async () => groupBy(await read(year), (r) => r.municipalityCode));
+    return new DataLoader<CodeYear, Row[]>(async (keys) => {
+      const years = new Map<number, Map<string, Row[]>>();
+      for (const year of new Set(keys.map((k) => parse(k).year))) years.set(year, await yearOf(year));
+      return keys.map((key) => {
+        const { code, year } = parse(key);
+        return years.get(year)!.get(code) ?? [];
+      });
+    });
+  }
+  const single = <Row>(loader: DataLoader<CodeYear, Row[]>) =>
+    new DataLoader<CodeYear, Row | null>(async (keys) =>
+      (await loader.loadMany(keys)).map((rows) => {
+        if (rows instanceof Error) throw rows;
+        return rows[0] ?? null;
+      }),
+    );
+
+  const budgetYears = () => cached("budget-years", repo.budgetYears);
+  const macrobudgets = () => cached("macrobudgets", repo.macrobudgets);
+  const rules = () => cached("rules", repo.rules);
+
   return {
-    ...createFigureLoaders({ figures: prisma.municipalFigure, sources: prisma.municipalSource }),
+    ...createFigureLoaders({ figures: db.prisma.municipalFigure, sources: db.prisma.municipalSource }, db.cache),
     /** the municipalities and region memberships of every year, in memory */
-    areaHistory: () =>
-      (history ??= repo.areaRows().then((rows) =>
-        areaHistoryOf({
+    areaHistory: (): Promise<AreaHistory> =>
+      cached("area-history", async () => {
+        const rows = await repo.areaRows();
+        return areaHistoryOf({
           municipalities: rows.areas.map((a) => ({
             code: a.municipalityCode,
             createdOn: a.createdOn,
@@ -50,43 +78,29 @@ export function createMunicipalLoaders(prisma: PrismaClient) {
           changes: rows.changes,
           memberships: rows.memberships,
           classifications: rows.classifications,
-        }),
-      )),
-    budgets: new DataLoader<CodeYear, BuigBudgetModel[]>(async (keys) =>
-      manyByKey(keys, await repo.budgets(keys.map(parse)), keyOf),
-    ),
-    spending: new DataLoader<CodeYear, BuigSpendingModel | null>(async (keys) =>
-      oneByKey(keys, await repo.spendings(keys.map(parse)), keyOf),
-    ),
-    shares: new DataLoader<CodeYear, ParticipationShareModel[]>(async (keys) =>
-      manyByKey(keys, await repo.shares(keys.map(parse)), keyOf),
-    ),
-    places: new DataLoader<CodeYear, ShelteredWorkPlacesModel | null>(async (keys) =>
-      oneByKey(keys, await repo.places(keys.map(parse)), keyOf),
-    ),
-    macrobudgets: new DataLoader<number, BuigMacrobudgetModel[]>(async (years) =>
-      manyByKey(years, await repo.macrobudgets(years), (m) => m.year),
-    ),
-    rule: new DataLoader<number, SafetyNetRuleModel | null>(async (years) =>
-      oneByKey(years, await repo.rules(years), (r) => r.year),
-    ),
-    allRules: all(() => repo.allRules()),
-    budgetYears: new DataLoader<string, number[]>(async (codes) =>
-      manyByKey(codes, await repo.budgetYearsOf(codes), (r) => r.municipalityCode).map((rows) =>
-        rows.map((r) => r.year),
-      ),
-    ),
-    buigYears: all(() => repo.buigYears()),
+        });
+      }),
+    budgets: perYear("budgets", repo.budgets),
+    spending: single(perYear("spending", repo.spendings)),
+    shares: perYear("shares", repo.shares),
+    places: single(perYear("places", repo.places)),
+    macrobudgets: new DataLoader(async (years: readonly number[]) => {
+      const byYear = groupBy(await macrobudgets(), (m) => m.year);
+      return years.map((year) => byYear.get(year) ?? []);
+    }),
+    rule: new DataLoader(async (years: readonly number[]) => {
+      const byYear = new Map((await rules()).map((r) => [r.year, r]));
+      return years.map((year) => byYear.get(year) ?? null);
+    }),
+    allRules: all(rules),
+    /** the years a municipality has a budget, oldest first */
+    budgetYears: new DataLoader(async (codes: readonly string[]) => {
+      const byCode = groupBy(await budgetYears(), (r) => r.municipalityCode);
+      return codes.map((code) => (byCode.get(code) ?? []).map((r) => r.year));
+    }),
+    /** years with any BUIG figure stored: municipal budgets or a stored macrobudget */
+    buigYears: all(async () => [...new Set([...(await budgetYears()), ...(await macrobudgets())].map((r) => r.year))]),
   };
 }
 
 export type MunicipalLoaders = ReturnType<typeof createMunicipalLoaders>;
-
-/** Rows of many (code, year) keys from a loader, without the missing ones. */
-export async function loadAll<T>(loader: DataLoader<CodeYear, T | null>, codes: readonly string[], year: number) {
-  const rows = await loader.loadMany(codes.map((code) => codeYear(code, year)));
-  return rows.map((row, i) => {
-    if (row instanceof Error) throw row;
-    return { code: codes[i]!, row };
-  });
-}

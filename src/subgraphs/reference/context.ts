@@ -7,12 +7,14 @@ export interface Context {
   viewer: Viewer | null;
   /** the database, for writes (reads go through the catalog) */
   db: Database;
-  /** the reference data in memory, read on first use in the request */
+  /** the reference data in memory */
   catalog(): Promise<ReferenceCatalog>;
 }
 
-/** One context per request: the catalog is read at most once per request. */
+/**
+ * One context per request. The catalog is read once per process and kept until the reference data
+ * changes (db.cache): it never changes during a request, so every request can share it.
+ */
 export function createContext(db: Database, viewer: Viewer | null = null): Context {
-  let catalog: Promise<ReferenceCatalog> | null = null;
-  return { viewer, db, catalog: () => (catalog ??= loadReferenceCatalog(db.prisma)) };
+  return { viewer, db, catalog: () => db.cache.get("catalog", () => loadReferenceCatalog(db.prisma)) };
 }

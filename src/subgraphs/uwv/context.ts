@@ -12,5 +12,5 @@ export interface Context {
 
 /** One context per request: fresh DataLoaders, so nothing is cached across requests. */
 export function createContext(db: Database, viewer: Viewer | null = null): Context {
-  return { viewer, db, loaders: createUwvLoaders(db.prisma) };
+  return { viewer, db, loaders: createUwvLoaders(db) };
 }

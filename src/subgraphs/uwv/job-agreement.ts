@@ -1,5 +1,7 @@
 // The national job-agreement table of a year: published values as stored, the derived ones computed
 // from their inputs (hired jobs × allocation keys, direct + hired, against the target), both shown.
+// Plain functions of the published figures and the quota rules: arithmetic on a few dozen numbers,
+// with each derived value's source left to resolve only when a client asks for it.
 import { Dec } from "../../domain/decimal.ts";
 import {
   againstTarget,
@@ -11,10 +13,9 @@ import {
 } from "../../domain/job-agreement.ts";
 import { combineQualifiers } from "../../domain/macrobudget.ts";
 import { figureFilterKey } from "../../common/official-figures/loaders.ts";
-import { computedFrom } from "../../common/source-refs.ts";
-import type { SourceRef } from "../../common/source.ts";
+import { computedRef, type SourceRef } from "../../common/source.ts";
 import type { QuotaRuleModel, UwvFigureModel } from "../../generated/prisma/models.ts";
-import type { Context } from "./context.ts";
+import type { UwvLoaders } from "./loaders.ts";
 import type { JobAgreementYearModel, JobCountModel, QuotaOutcomeModel, SectorResultModel } from "./models.ts";
 
 export const JOB_AGREEMENT = figureFilterKey({ topic: "banenafspraak" });
@@ -45,33 +46,26 @@ const count = (figure: UwvFigureModel | null): JobCountModel | null =>
   figure ? { value: Dec.of(figure.valueText), qualifier: figure.qualifier, source: figure.sourceId } : null;
 
 interface Builder {
-  ctx: Context;
   year: number;
   figures: Figures;
+  rules: QuotaRuleModel[];
 }
 
-async function derived(
-  b: Builder,
-  value: Dec,
-  inputs: (JobCountModel | null)[],
-  what: string,
-  note: string,
-): Promise<JobCountModel> {
+function derived(b: Builder, value: Dec, inputs: (JobCountModel | null)[], what: string, note: string): JobCountModel {
   const present = inputs.filter((i): i is JobCountModel => i !== null);
   return {
     value,
     qualifier: combineQualifiers(present.map((i) => i.qualifier)),
-    source: await computedFrom(
+    source: computedRef(
       `Job agreement ${b.year}: ${what}`,
       present.map((i) => i.source as SourceRef),
-      b.ctx.loaders.source,
       note,
     ),
   };
 }
 
 /** The allocation key of a sector; when only the other sector's is published, 1 minus that one. */
-async function allocationKey(b: Builder, year: number, sector: Sector): Promise<JobCountModel | null> {
+function allocationKey(b: Builder, year: number, sector: Sector): JobCountModel | null {
   const own = count(find(b.figures, "hire_allocation_key", year, DIMENSION[sector]));
   if (own) return own;
   const other = count(find(b.figures, "hire_allocation_key", year, DIMENSION[OTHER[sector]]));
@@ -90,12 +84,12 @@ function quotaRuleFor(rules: QuotaRuleModel[], sector: string, year: number): Qu
   return rules.find((r) => r.sector === sector && r.yearFrom <= year && year <= r.yearTo) ?? null;
 }
 
-async function sectorResult(
+function sectorResult(
   b: Builder,
   sector: Sector | "TOTAL",
   hired: { hiredJobs: JobCountModel | null; baselineHired: JobCountModel | null },
   parts: SectorResultModel[],
-): Promise<SectorResultModel> {
+): SectorResultModel {
   const dimension = DIMENSION[sector];
   const direct = count(find(b.figures, "extra_jobs_formal", b.year, dimension));
   const publishedHired = count(find(b.figures, "extra_jobs_via_hire", b.year, dimension));
@@ -112,7 +106,7 @@ async function sectorResult(
     const hiredParts = parts.map((p) => p.hiredExtraJobs);
     const extraParts = parts.map((p) => p.extraJobs);
     if (hiredParts.every(Boolean)) {
-      hiredExtra = await derived(
+      hiredExtra = derived(
         b,
         hiredParts.reduce((s, p) => s.add(p!.value), Dec.of(0)),
         hiredParts,
@@ -121,7 +115,7 @@ async function sectorResult(
       );
     }
     if (extraParts.every(Boolean)) {
-      extra = await derived(
+      extra = derived(
         b,
         extraParts.reduce((s, p) => s.add(p!.value), Dec.of(0)),
         extraParts,
@@ -130,11 +124,11 @@ async function sectorResult(
       );
     }
   } else {
-    key = await allocationKey(b, b.year, sector);
-    baselineKey = await allocationKey(b, BASELINE_YEAR, sector);
+    key = allocationKey(b, b.year, sector);
+    baselineKey = allocationKey(b, BASELINE_YEAR, sector);
     const { hiredJobs, baselineHired } = hired;
     if (hiredJobs && key && baselineHired && baselineKey) {
-      hiredExtra = await derived(
+      hiredExtra = derived(
         b,
         hiredExtraJobs(hiredJobs.value, key.value, baselineHired.value, baselineKey.value),
         [hiredJobs, key, baselineHired, baselineKey],
@@ -143,7 +137,7 @@ async function sectorResult(
       );
     }
     if (direct && hiredExtra) {
-      extra = await derived(
+      extra = derived(
         b,
         direct.value.add(hiredExtra.value),
         [direct, hiredExtra],
@@ -159,14 +153,14 @@ async function sectorResult(
   let surplus: JobCountModel | null = null;
   if (realised && target) {
     outcome = againstTarget(realised.value, target.value);
-    shortfall = await derived(
+    shortfall = derived(
       b,
       outcome.shortfall,
       [target, realised],
       `shortfall, ${dimension}`,
       "max(0, target − realised extra jobs)",
     );
-    surplus = await derived(
+    surplus = derived(
       b,
       outcome.surplus,
       [target, realised],
@@ -175,7 +169,7 @@ async function sectorResult(
     );
   }
   const hiredForShare = hiredExtra ?? publishedHired;
-  const quota = sector === "TOTAL" ? null : await quotaOutcome(b, sector, shortfall);
+  const quota = sector === "TOTAL" ? null : quotaOutcome(b, sector, shortfall);
   return {
     sector,
     allocationKey: key,
@@ -198,40 +192,39 @@ async function sectorResult(
   };
 }
 
-async function quotaOutcome(
-  b: Builder,
-  sector: Sector,
-  shortfall: JobCountModel | null,
-): Promise<QuotaOutcomeModel | null> {
-  const rule = quotaRuleFor(await b.ctx.loaders.quotaRules.load("all"), DIMENSION[sector], b.year);
+function quotaOutcome(b: Builder, sector: Sector, shortfall: JobCountModel | null): QuotaOutcomeModel | null {
+  const rule = quotaRuleFor(b.rules, DIMENSION[sector], b.year);
   if (!rule) return null;
   if (!rule.applies || !shortfall)
     return { applies: rule.applies, missingJobs: shortfall?.value ?? null, levy: null, rule };
   const levyCents = quotaLevyCents(shortfall.value, rule.levyPerJobCents);
-  const source = await computedFrom(
+  const source = computedRef(
     `Quota levy ${b.year}, ${DIMENSION[sector]}`,
     [shortfall.source as SourceRef, rule.levySourceId, rule.activationSourceId],
-    b.ctx.loaders.source,
     "Missing jobs × levy per job; an upper bound, as the levy falls on individual employers below the quota",
   );
   return { applies: true, missingJobs: shortfall.value, levy: { cents: levyCents, qualifier: "STATED", source }, rule };
 }
 
-export async function jobAgreementYear(year: number, ctx: Context): Promise<JobAgreementYearModel | null> {
-  const figures = await ctx.loaders.figures.load(JOB_AGREEMENT);
-  const b: Builder = { ctx, year, figures };
+/** The table of a year from the published figures and quota rules; null when nothing was measured then. */
+export function jobAgreementTable(
+  year: number,
+  figures: Figures,
+  rules: QuotaRuleModel[],
+): JobAgreementYearModel | null {
+  const b: Builder = { year, figures, rules };
   const ofYear = figures.filter((f) => f.period === String(year) && MEASUREMENT_METRICS.has(f.metric));
   if (ofYear.length === 0) return null;
 
   const baselineJobs = count(find(figures, "baseline_jobs", BASELINE_YEAR, "total"));
   const baselineHired = count(find(figures, "baseline_jobs_via_hire", BASELINE_YEAR, "total"));
   const hiredJobs = count(find(figures, "jobs_via_hire", year, "total"));
-  const market = await sectorResult(b, "MARKET", { hiredJobs, baselineHired }, []);
-  const government = await sectorResult(b, "GOVERNMENT", { hiredJobs, baselineHired }, []);
-  const total = await sectorResult(b, "TOTAL", { hiredJobs, baselineHired }, [market, government]);
+  const market = sectorResult(b, "MARKET", { hiredJobs, baselineHired }, []);
+  const government = sectorResult(b, "GOVERNMENT", { hiredJobs, baselineHired }, []);
+  const total = sectorResult(b, "TOTAL", { hiredJobs, baselineHired }, [market, government]);
   const totalJobs =
     baselineJobs && total.extraJobs
-      ? await derived(
+      ? derived(
           b,
           baselineJobs.value.add(total.extraJobs.value),
           [baselineJobs, total.extraJobs],
@@ -252,8 +245,7 @@ export async function jobAgreementYear(year: number, ctx: Context): Promise<JobA
 }
 
 /** Years with a published national figure for a single year (measurements and targets), oldest first. */
-export async function jobAgreementYears(ctx: Context): Promise<number[]> {
-  const figures = await ctx.loaders.figures.load(JOB_AGREEMENT);
+export function jobAgreementYearsOf(figures: Figures): number[] {
   const years = figures
     .filter((f) => /^\d{4}$/.test(f.period) && MEASUREMENT_METRICS.has(f.metric))
     .map((f) => Number(f.period));
@@ -261,8 +253,17 @@ export async function jobAgreementYears(ctx: Context): Promise<number[]> {
 }
 
 /** All jobs nationally at the end of a year as published: total_jobs, or baseline + extra jobs. */
-export async function publishedNationalJobs(year: number, ctx: Context): Promise<JobCountModel | null> {
-  const figures = await ctx.loaders.figures.load(JOB_AGREEMENT);
+export function publishedNationalJobs(year: number, figures: Figures): JobCountModel | null {
   if (year === BASELINE_YEAR) return count(find(figures, "baseline_jobs", BASELINE_YEAR, "total"));
   return count(find(figures, "total_jobs", year, "total"));
+}
+
+/** The table of a year, reading the figures and rules through the loaders (resolvers, the data CLI). */
+export async function loadJobAgreementYear(year: number, loaders: UwvLoaders) {
+  const [figures, rules] = await Promise.all([loaders.figures.load(JOB_AGREEMENT), loaders.quotaRules.load("all")]);
+  return jobAgreementTable(year, figures, rules);
+}
+
+export async function loadJobAgreementYears(loaders: UwvLoaders) {
+  return jobAgreementYearsOf(await loaders.figures.load(JOB_AGREEMENT));
 }

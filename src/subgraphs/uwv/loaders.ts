@@ -1,8 +1,7 @@
 import DataLoader from "dataloader";
 import { manyByKey } from "../../common/batch.ts";
 import { createFigureLoaders } from "../../common/official-figures/loaders.ts";
-import type { PrismaClient } from "../../generated/prisma/client.ts";
-import type { QuotaRuleModel, RegionalJobMeasurementModel, UwvRegionModel } from "../../generated/prisma/models.ts";
+import type { Database } from "../../db/database.ts";
 
 const all = <T>(read: () => Promise<T>) =>
   new DataLoader<"all", T>(async (keys) => {
@@ -10,32 +9,30 @@ const all = <T>(read: () => Promise<T>) =>
     return keys.map(() => rows);
   });
 
-/** Created once per request (see context.ts), so every batch and cache lives for one request. */
-export function createUwvLoaders(prisma: PrismaClient) {
+/**
+ * The uwv subgraph's reads. Its tables are small (35 regions × about 40 quarters of measurements): each
+ * is read whole once per process (db.cache, emptied when the data changes); the per-request loaders
+ * (context.ts) look keys up in those reads.
+ */
+export function createUwvLoaders(db: Database) {
+  const { prisma, cache } = db;
+  const measurements = () =>
+    cache.get("measurements", () =>
+      prisma.regionalJobMeasurement.findMany({ orderBy: [{ regionCode: "asc" }, { year: "asc" }, { quarter: "asc" }] }),
+    );
   return {
-    ...createFigureLoaders({ figures: prisma.uwvFigure, sources: prisma.uwvSource }),
-    /** every measurement of each region, oldest first: one query for any number of regions */
-    regionalMeasurements: new DataLoader<string, RegionalJobMeasurementModel[]>(async (codes) =>
-      manyByKey(
-        codes,
-        await prisma.regionalJobMeasurement.findMany({
-          where: { regionCode: { in: [...codes] } },
-          orderBy: [{ year: "asc" }, { quarter: "asc" }],
-        }),
-        (m) => m.regionCode,
-      ),
+    ...createFigureLoaders({ figures: prisma.uwvFigure, sources: prisma.uwvSource }, cache),
+    /** every measurement of each region, oldest first */
+    regionalMeasurements: new DataLoader(async (codes: readonly string[]) =>
+      manyByKey(codes, await measurements(), (m) => m.regionCode),
     ),
     /** every region's measurements of one period (year|quarter) */
-    periodMeasurements: new DataLoader<string, RegionalJobMeasurementModel[]>(async (keys) => {
-      const periods = keys.map((k) => k.split("|").map(Number) as [number, number]);
-      const rows = await prisma.regionalJobMeasurement.findMany({
-        where: { OR: periods.map(([year, quarter]) => ({ year, quarter })) },
-      });
-      return manyByKey(keys, rows, (m) => `${m.year}|${m.quarter}`);
-    }),
-    regions: all<UwvRegionModel[]>(() => prisma.uwvRegion.findMany({ orderBy: { code: "asc" } })),
-    quotaRules: all<QuotaRuleModel[]>(() =>
-      prisma.quotaRule.findMany({ orderBy: [{ sector: "asc" }, { yearFrom: "asc" }] }),
+    periodMeasurements: new DataLoader(async (keys: readonly string[]) =>
+      manyByKey(keys, await measurements(), (m) => `${m.year}|${m.quarter}`),
+    ),
+    regions: all(() => cache.get("regions", () => prisma.uwvRegion.findMany({ orderBy: { code: "asc" } }))),
+    quotaRules: all(() =>
+      cache.get("quota-rules", () => prisma.quotaRule.findMany({ orderBy: [{ sector: "asc" }, { yearFrom: "asc" }] })),
     ),
   };
 }

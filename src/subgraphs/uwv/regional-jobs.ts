@@ -1,14 +1,14 @@
 import { Dec } from "../../domain/decimal.ts";
 import { jobsFromHours } from "../../domain/job-agreement.ts";
 import { regionalFigures } from "../../domain/regional-jobs.ts";
-import { computedFrom } from "../../common/source-refs.ts";
-import type { Context } from "./context.ts";
-import { publishedNationalJobs } from "./job-agreement.ts";
+import { computedRef } from "../../common/source.ts";
+import { JOB_AGREEMENT, publishedNationalJobs } from "./job-agreement.ts";
+import type { UwvLoaders } from "./loaders.ts";
 import type { RegionalJobTotalsModel, RegionalJobsModel } from "./models.ts";
 
 /** Every figure of one region, oldest first. */
-export async function regionSeries(regionCode: string, ctx: Context): Promise<RegionalJobsModel[]> {
-  const rows = await ctx.loaders.regionalMeasurements.load(regionCode);
+export async function regionSeries(regionCode: string, loaders: UwvLoaders): Promise<RegionalJobsModel[]> {
+  const rows = await loaders.regionalMeasurements.load(regionCode);
   return regionalFigures(
     rows.map((r) => ({
       year: r.year,
@@ -23,13 +23,13 @@ export async function regionSeries(regionCode: string, ctx: Context): Promise<Re
 export async function regionalTotals(
   year: number,
   quarter: number,
-  ctx: Context,
+  loaders: UwvLoaders,
 ): Promise<RegionalJobTotalsModel | null> {
-  const rows = await ctx.loaders.periodMeasurements.load(`${year}|${quarter}`);
+  const rows = await loaders.periodMeasurements.load(`${year}|${quarter}`);
   if (rows.length === 0) return null;
   const hours = rows.reduce((sum, r) => sum.add(Dec.of(r.paidHoursPerWeek.toString())), Dec.of(0));
   const jobs = jobsFromHours(hours);
-  const published = quarter === 4 ? await publishedNationalJobs(year, ctx) : null;
+  const published = quarter === 4 ? publishedNationalJobs(year, await loaders.figures.load(JOB_AGREEMENT)) : null;
   return {
     year,
     quarter,
@@ -37,10 +37,9 @@ export async function regionalTotals(
     jobs: {
       value: jobs,
       qualifier: "STATED",
-      source: await computedFrom(
+      source: computedRef(
         `Job agreement ${year}Q${quarter}: regions summed`,
         [...new Set(rows.map((r) => r.sourceId))],
-        ctx.loaders.source,
         `Paid hours of ${rows.length} regions summed, ÷ 25.5`,
       ),
     },

@@ -11,7 +11,7 @@ import { resolveSourceRef } from "../../common/source-refs.ts";
 import type { SourceRef } from "../../common/source.ts";
 import type { Context } from "./context.ts";
 import type { Resolvers } from "./generated/resolvers-types.ts";
-import { jobAgreementYear, jobAgreementYears } from "./job-agreement.ts";
+import { loadJobAgreementYear, loadJobAgreementYears } from "./job-agreement.ts";
 import { candidateProfiles, retention, shelteredWorkAssessments } from "./published-series.ts";
 import { regionalTotals, regionSeries } from "./regional-jobs.ts";
 
@@ -46,13 +46,15 @@ export const resolvers: Resolvers = {
   Query: {
     uwvFigures: (_, { topic, metric, period }, { loaders }) =>
       loaders.figures.load(figureFilterKey({ topic: topic?.toLowerCase(), metric, period })),
-    jobAgreement: (_, { year }, ctx) => jobAgreementYear(yearArgument("year", year), ctx),
-    jobAgreementYears: async (_, __, ctx) => {
-      const years = await Promise.all((await jobAgreementYears(ctx)).map((year) => jobAgreementYear(year, ctx)));
+    jobAgreement: (_, { year }, { loaders }) => loadJobAgreementYear(yearArgument("year", year), loaders),
+    jobAgreementYears: async (_, __, { loaders }) => {
+      const years = await Promise.all(
+        (await loadJobAgreementYears(loaders)).map((year) => loadJobAgreementYear(year, loaders)),
+      );
       return years.filter((y) => y !== null);
     },
     regionalJobTotals: (_, { year, quarter }, ctx) =>
-      regionalTotals(yearArgument("year", year), quarterArgument(quarter), ctx),
+      regionalTotals(yearArgument("year", year), quarterArgument(quarter), ctx.loaders),
     quotaRules: (_, __, { loaders }) => loaders.quotaRules.load("all"),
     shelteredWorkAssessments: (_, args, ctx) => shelteredWorkAssessments(args, ctx),
     retention: (_, args, ctx) => retention(args, ctx),
@@ -94,7 +96,8 @@ export const resolvers: Resolvers = {
 
   RegionalJobsSubmission: {
     jobs: async (s, _, ctx) =>
-      (await regionSeries(s.region.code, ctx)).find((f) => f.year === s.year && f.quarter === s.quarter) ?? null,
+      (await regionSeries(s.region.code, ctx.loaders)).find((f) => f.year === s.year && f.quarter === s.quarter) ??
+      null,
   },
 
   LabourMarketRegion: {
@@ -103,13 +106,13 @@ export const resolvers: Resolvers = {
     jobAgreement: async (r, { year, quarter }, ctx) => {
       const y = yearArgument("year", year);
       const q = quarterArgument(quarter);
-      return (await regionSeries(r.code, ctx)).find((f) => f.year === y && f.quarter === q) ?? null;
+      return (await regionSeries(r.code, ctx.loaders)).find((f) => f.year === y && f.quarter === q) ?? null;
     },
     jobAgreementSeries: async (r, { fromYear, toYear, quarterly }, ctx) => {
       const from = fromYear == null ? YEARS.min : yearArgument("fromYear", fromYear);
       const to = toYear == null ? YEARS.max : yearArgument("toYear", toYear);
       if (from > to) throw badUserInput("toYear", `${to} is before fromYear ${from}`);
-      return (await regionSeries(r.code, ctx)).filter(
+      return (await regionSeries(r.code, ctx.loaders)).filter(
         (f) => f.year >= from && f.year <= to && (quarterly || f.quarter === 4),
       );
     },
