@@ -6,7 +6,7 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const outdir = path.join(root, "dist");
-export const COMMANDS = ["start", "subgraph", "gateway", "data", "compose"];
+export const COMMANDS = ["start", "subgraph", "gateway", "data", "compose", "template"];
 
 function newestSource(dir) {
   let newest = 0;
@@ -54,4 +54,13 @@ export async function buildAll({ quiet = false } = {}) {
   }
 }
 
-if (import.meta.filename === path.resolve(process.argv[1] ?? "")) await buildAll();
+/** Makes the embedded database's template when the data or migrations changed (dist/cli/template.js). */
+export async function buildTemplate() {
+  const { execFileSync } = await import("node:child_process");
+  execFileSync(process.execPath, [path.join(outdir, "cli", "template.js"), "--if-stale"], { stdio: "inherit" });
+}
+
+if (import.meta.filename === path.resolve(process.argv[1] ?? "")) {
+  await buildAll();
+  await buildTemplate();
+}

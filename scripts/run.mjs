@@ -6,8 +6,8 @@ import { pathToFileURL } from "node:url";
 import { buildAll, COMMANDS, isStale } from "./build.mjs";
 
 const command = process.argv[2];
-if (!COMMANDS.includes(command)) {
-  console.error(`usage: node scripts/run.mjs <${COMMANDS.join("|")}> [arguments]`);
+if (!COMMANDS.includes(command) || command === "template") {
+  console.error(`usage: node scripts/run.mjs <${COMMANDS.filter((c) => c !== "template").join("|")}> [arguments]`);
   process.exit(2);
 }
 if (isStale()) await buildAll({ quiet: true });

@@ -8,6 +8,8 @@ import { SUBGRAPHS } from "./subgraphs/registry.ts";
 import { startSubgraphServer, type RunningSubgraph } from "./subgraphs/server.ts";
 import type { SubgraphName } from "./subgraphs/subgraph.ts";
 import type { SyncCounts } from "./common/sync.ts";
+import { DEFAULT_SYNTHETIC } from "./common/synthetic.ts";
+import { loadedFingerprint, officialFingerprint, recordLoaded, seedStateTable } from "./common/seed-state.ts";
 
 export type Log = (message: string) => void;
 
@@ -32,10 +34,14 @@ export class DatabasePool {
   }
 }
 
-/** What `npm start` loads beside the official data unless SYNTHETIC_DATA=off. */
-export const DEFAULT_SYNTHETIC = { seed: 1, years: Array.from({ length: 10 }, (_, i) => 2015 + i) };
+export { DEFAULT_SYNTHETIC };
 
 /** Applies the subgraph's migrations and loads its default data (both idempotent). */
+/**
+ * Applies the subgraph's migrations and loads its default data, only what is missing: the official
+ * data when the datasets changed since it was loaded, the synthetic figures when there are none yet
+ * (never over figures imported or generated since). A warm start writes nothing.
+ */
 export async function prepareSubgraphDatabase(
   name: SubgraphName,
   db: Database,
@@ -45,13 +51,20 @@ export async function prepareSubgraphDatabase(
   const { applied } = await migrate(db.server, name);
   if (applied.length > 0) log(`${name}: applied migrations ${applied.join(", ")}`);
   const module = SUBGRAPHS[name];
-  const seeded = await module.seed(db);
-  if (seeded.inserted + seeded.updated > 0) {
-    log(`${name}: loaded official data (${seeded.inserted} rows inserted, ${seeded.updated} updated)`);
+  const state = seedStateTable(db, name);
+  let seeded: SyncCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  let changed = applied.length > 0;
+  if ((await loadedFingerprint(state, "official")) !== officialFingerprint()) {
+    seeded = await module.seed(db);
+    await recordLoaded(state, "official", officialFingerprint());
+    changed ||= seeded.inserted + seeded.updated > 0;
+    if (seeded.inserted + seeded.updated > 0) {
+      log(`${name}: loaded official data (${seeded.inserted} rows inserted, ${seeded.updated} updated)`);
+    }
   }
-  let changed = applied.length > 0 || seeded.inserted + seeded.updated > 0;
-  if (synthetic && module.seedSynthetic) {
+  if (synthetic && module.seedSynthetic && (await loadedFingerprint(state, "synthetic")) === null) {
     const generated = await module.seedSynthetic(db, synthetic);
+    await recordSynthetic(name, db, synthetic);
     if (generated.inserted + generated.updated > 0) {
       changed = true;
       log(
@@ -62,6 +75,15 @@ export async function prepareSubgraphDatabase(
   // another process serving the same database (a replica, a running server) must not keep stale reads
   if (changed) await db.announceChange();
   return { migrations: applied, seeded };
+}
+
+/** Notes that synthetic figures of a seed are loaded, so that a start does not load its own over them. */
+export function recordSynthetic(name: SubgraphName, db: Database, scale: { seed: number; years: number[] }) {
+  return recordLoaded(
+    seedStateTable(db, name),
+    "synthetic",
+    `seed ${scale.seed}, ${scale.years[0]}–${scale.years.at(-1)}`,
+  );
 }
 
 export interface StackOptions {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { JwtConfig } from "./auth/jwt.ts";
@@ -7,6 +7,8 @@ import type { DatabaseLocation } from "./db/database.ts";
 import { DEFAULT_SUBGRAPH_PORTS } from "./federation/ports.ts";
 import { SUBGRAPH_NAMES, type SubgraphName } from "./subgraphs/subgraph.ts";
 import { projectFile } from "./common/project-root.ts";
+import { readTemplate } from "./db/template.ts";
+import { DEFAULT_SYNTHETIC } from "./common/synthetic.ts";
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const url = z.string().url();
@@ -80,7 +82,10 @@ const upper = (name: SubgraphName) => name.toUpperCase() as Uppercase<SubgraphNa
 export function databaseLocation(env: Env, subgraph: SubgraphName, pgliteName = "pglite"): DatabaseLocation {
   const url = env[`${upper(subgraph)}_DATABASE_URL`] ?? env.DATABASE_URL;
   if (url) return { kind: "postgresql", url };
-  return { kind: "pglite", dataDir: path.resolve(env.DATA_DIR, pgliteName) };
+  const dataDir = path.resolve(env.DATA_DIR, pgliteName);
+  // a new embedded database starts from the build's template, when it holds what a start would load
+  const template = !existsSync(dataDir) && env.SYNTHETIC_DATA === "on" ? readTemplate(DEFAULT_SYNTHETIC) : null;
+  return { kind: "pglite", dataDir, ...(template ? { template } : {}) };
 }
 
 export const subgraphPort = (env: Env, subgraph: SubgraphName) => env[`${upper(subgraph)}_PORT`];

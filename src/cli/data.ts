@@ -1,7 +1,7 @@
 // npm run data -- <command>: load real figures from CSV, generate synthetic ones. Run it while the
 // service is stopped when using the embedded database (one process at a time may open it).
 import { Command, InvalidArgumentError, Option } from "commander";
-import { DatabasePool, prepareSubgraphDatabase } from "../app.ts";
+import { DatabasePool, prepareSubgraphDatabase, recordSynthetic } from "../app.ts";
 import { databaseLocation, readEnv } from "../config.ts";
 import { DataFolderLocked } from "../db/database.ts";
 import { formatImportError, ImportSourceSchema, importSourceRow } from "../common/import/csv-import.ts";
@@ -169,6 +169,7 @@ program
     for (const [name, module] of modules) {
       const counts = await withDatabase(name as SubgraphName, async (db) => {
         const written = await module.seedSynthetic!(db, scale);
+        await recordSynthetic(name as SubgraphName, db, scale);
         if (written.inserted + written.updated > 0) await db.announceChange();
         return written;
       });

@@ -11,3 +11,6 @@ export function besideReal<T extends { sourceId: string }>(stored: T[], desired:
   const real = new Set(stored.filter((r) => !isSynthetic(r.sourceId)).map(key));
   return { existing: stored.filter((r) => isSynthetic(r.sourceId)), desired: desired.filter((r) => !real.has(key(r))) };
 }
+
+/** What `npm start` loads beside the official data unless SYNTHETIC_DATA=off: seed 1, 2015–2024. */
+export const DEFAULT_SYNTHETIC = { seed: 1, years: Array.from({ length: 10 }, (_, i) => 2015 + i) };
