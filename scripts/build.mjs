@@ -61,6 +61,15 @@ export async function buildTemplate() {
 }
 
 if (import.meta.filename === path.resolve(process.argv[1] ?? "")) {
-  await buildAll();
-  await buildTemplate();
+  // an install without development packages (a container's production stage) uses the build it copies
+  const canBuild = await import("esbuild").then(
+    () => true,
+    () => false,
+  );
+  if (!canBuild && !isStale()) {
+    console.log("build: esbuild is not installed; using the build in dist/");
+  } else {
+    await buildAll();
+    await buildTemplate();
+  }
 }
