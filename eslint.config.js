@@ -13,6 +13,8 @@ export default tseslint.config(
       "src/generated/",
       "src/**/generated/",
       "tools/prisma6/node_modules/",
+      "web/dist/",
+      "test/web/screenshots/",
     ],
   },
   js.configs.recommended,
@@ -26,4 +28,6 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "off",
     },
   },
+  // the dashboard runs in the browser
+  { files: ["web/src/**/*.ts"], languageOptions: { globals: { ...globals.browser } } },
 );

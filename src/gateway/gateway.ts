@@ -9,6 +9,7 @@ import { GraphQLError, getOperationAST, type DocumentNode } from "graphql";
 import { maskError as yogaMaskError } from "graphql-yoga";
 import { signClaims, type Viewer } from "../auth/claims.ts";
 import { listen, sendJsonError } from "../common/http.ts";
+import { dashboardHandler } from "./dashboard.ts";
 import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from "./limits.ts";
 
 export interface GatewayOptions {
@@ -149,9 +150,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const runtime = createGateway(options);
   const maxBody = options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
   let draining = false;
+  const dashboard = dashboardHandler();
   const server = http.createServer((req, res) => {
     // while draining, every answer closes its connection, so keep-alive clients let go
     if (draining) res.setHeader("connection", "close");
+    // the partner dashboard at / (static files); GraphQL and GraphiQL stay at /graphql
+    if (dashboard(req, res)) return;
     // Node's parser reads no more than Content-Length, so checking it bounds what is read
     if (req.method === "POST" || req.method === "PUT") {
       const length = req.headers["content-length"];

@@ -298,6 +298,51 @@ export type RetentionAndProfilesQueryVariables = Exact<{
 
 export type RetentionAndProfilesQuery = { retention: Array<{ metric: string, period: string, background: RetentionBackground, percent: string, qualifier: Qualifier, note: string | null }>, candidateProfiles: Array<{ period: string, channel: ProfileChannel, profiles: number, sharePercent: string | null }> };
 
+export type DashboardSourceFragment = { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null };
+
+export type DashboardMetaQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardMetaQuery = { buigNationalYears: Array<{ year: number, municipalTotal: { municipalityCount: number } | null }>, jobAgreementYears: Array<{ year: number }>, municipalities: { nodes: Array<{ populationHistory: Array<{ referenceDate: string }> }> } };
+
+export type DashboardRegionsQueryVariables = Exact<{
+  year: number;
+  populationDate?: string | null | undefined;
+}>;
+
+
+export type DashboardRegionsQuery = { labourMarketRegions: Array<{ code: string, name: string, population: { value: number, referenceDate: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, jobAgreement: { period: string, jobs: string, extraJobs: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, buig: { result: { amount: string, percentOfBudget: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null, shelteredWorkPlaces: { progressPercent: string | null, realised: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null }> };
+
+export type DashboardJobAgreementQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardJobAgreementQuery = { jobAgreementYears: Array<{ year: number, sectors: Array<{ sector: Sector, progressPercent: string | null, target: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, realisedExtraJobs: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null }> }> };
+
+export type DashboardRegionQueryVariables = Exact<{
+  code: string | number;
+  year: number;
+  populationDate?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardRegionQuery = { labourMarketRegion: { code: string, name: string, municipalities: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, name: string, population: { value: number, referenceDate: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, buig: { budget: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } }, spending: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, result: { amount: string, percentOfBudget: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null, participationBudget: { total: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } } | null, shelteredWorkPlaces: { target: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, realised: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null }> } } | null };
+
+export type DashboardRegionYearQueryVariables = Exact<{
+  code: string | number;
+  year: number;
+}>;
+
+
+export type DashboardRegionYearQuery = { labourMarketRegion: { code: string, buig: { budget: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } }, spending: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null, participationBudget: { total: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } } | null, shelteredWorkPlaces: { target: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, realised: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null } | null };
+
+export type DashboardRegionJobsQueryVariables = Exact<{
+  code: string | number;
+}>;
+
+
+export type DashboardRegionJobsQuery = { labourMarketRegion: { code: string, jobAgreementSeries: Array<{ year: number, jobs: string, extraJobs: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } }> } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -316,7 +361,16 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const DashboardSourceFragmentDoc = new TypedDocumentString(`
+    fragment DashboardSource on Source {
+  publisher
+  document
+  date
+  kind
+  license
+  note
+}
+    `, {"fragmentName":"DashboardSource"}) as unknown as TypedDocumentString<DashboardSourceFragment, unknown>;
 export const MunicipalityDocument = new TypedDocumentString(`
     query Municipality($code: ID, $name: String) {
   municipality(code: $code, name: $name) {
@@ -965,3 +1019,248 @@ export const RetentionAndProfilesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:989019ff1f0a3701651990396dd7356826003853d36c06ed66bdc2536908bdb0"}) as unknown as TypedDocumentString<RetentionAndProfilesQuery, RetentionAndProfilesQueryVariables>;
+export const DashboardMetaDocument = new TypedDocumentString(`
+    query DashboardMeta {
+  buigNationalYears {
+    year
+    municipalTotal {
+      municipalityCount
+    }
+  }
+  jobAgreementYears {
+    year
+  }
+  municipalities(first: 1) {
+    nodes {
+      populationHistory {
+        referenceDate
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:2d2d6628f678728fce4bb85bd5ea2c42d3a8f53e3807d305f1a80634bf4473c4"}) as unknown as TypedDocumentString<DashboardMetaQuery, DashboardMetaQueryVariables>;
+export const DashboardRegionsDocument = new TypedDocumentString(`
+    query DashboardRegions($year: Int!, $populationDate: Date) {
+  labourMarketRegions {
+    code
+    name
+    population(referenceDate: $populationDate) {
+      value
+      referenceDate
+      source {
+        ...DashboardSource
+      }
+    }
+    jobAgreement(year: $year) {
+      period
+      jobs
+      extraJobs
+      source {
+        ...DashboardSource
+      }
+    }
+    buig(year: $year) {
+      result {
+        amount
+        percentOfBudget
+        source {
+          ...DashboardSource
+        }
+      }
+    }
+    shelteredWorkPlaces(year: $year) {
+      progressPercent
+      realised {
+        value
+        source {
+          ...DashboardSource
+        }
+      }
+    }
+  }
+}
+    fragment DashboardSource on Source {
+  publisher
+  document
+  date
+  kind
+  license
+  note
+}`, {"hash":"sha256:57e9c44ded0b51987caf3de10f87a4653aa8e227219976fa025d81f301e5a4f9"}) as unknown as TypedDocumentString<DashboardRegionsQuery, DashboardRegionsQueryVariables>;
+export const DashboardJobAgreementDocument = new TypedDocumentString(`
+    query DashboardJobAgreement {
+  jobAgreementYears {
+    year
+    sectors {
+      sector
+      target {
+        value
+        source {
+          ...DashboardSource
+        }
+      }
+      realisedExtraJobs {
+        value
+        source {
+          ...DashboardSource
+        }
+      }
+      progressPercent
+    }
+  }
+}
+    fragment DashboardSource on Source {
+  publisher
+  document
+  date
+  kind
+  license
+  note
+}`, {"hash":"sha256:b2c2f98632b23a5dea65b01ca25d56b9b48ea877eb9f78927676f143216c148d"}) as unknown as TypedDocumentString<DashboardJobAgreementQuery, DashboardJobAgreementQueryVariables>;
+export const DashboardRegionDocument = new TypedDocumentString(`
+    query DashboardRegion($code: ID!, $year: Int!, $populationDate: Date, $after: String) {
+  labourMarketRegion(code: $code) {
+    code
+    name
+    municipalities(first: 30, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        code
+        name
+        population(referenceDate: $populationDate) {
+          value
+          referenceDate
+          source {
+            ...DashboardSource
+          }
+        }
+        buig(year: $year) {
+          budget {
+            value
+            source {
+              ...DashboardSource
+            }
+          }
+          spending {
+            value
+            source {
+              ...DashboardSource
+            }
+          }
+          result {
+            amount
+            percentOfBudget
+            source {
+              ...DashboardSource
+            }
+          }
+        }
+        participationBudget(year: $year) {
+          total {
+            value
+            source {
+              ...DashboardSource
+            }
+          }
+        }
+        shelteredWorkPlaces(year: $year) {
+          target {
+            value
+            source {
+              ...DashboardSource
+            }
+          }
+          realised {
+            value
+            source {
+              ...DashboardSource
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment DashboardSource on Source {
+  publisher
+  document
+  date
+  kind
+  license
+  note
+}`, {"hash":"sha256:6b355f06d9c854c426f18b1e4ab37aeb934d2fab2d463ef0ce79df78b4e18c23"}) as unknown as TypedDocumentString<DashboardRegionQuery, DashboardRegionQueryVariables>;
+export const DashboardRegionYearDocument = new TypedDocumentString(`
+    query DashboardRegionYear($code: ID!, $year: Int!) {
+  labourMarketRegion(code: $code) {
+    code
+    buig(year: $year) {
+      budget {
+        value
+        source {
+          ...DashboardSource
+        }
+      }
+      spending {
+        value
+        source {
+          ...DashboardSource
+        }
+      }
+    }
+    participationBudget(year: $year) {
+      total {
+        value
+        source {
+          ...DashboardSource
+        }
+      }
+    }
+    shelteredWorkPlaces(year: $year) {
+      target {
+        value
+        source {
+          ...DashboardSource
+        }
+      }
+      realised {
+        value
+        source {
+          ...DashboardSource
+        }
+      }
+    }
+  }
+}
+    fragment DashboardSource on Source {
+  publisher
+  document
+  date
+  kind
+  license
+  note
+}`, {"hash":"sha256:3805ed128fd626acca0b08e8f8a561f6c0d774bf3329aed73929793605a0f42d"}) as unknown as TypedDocumentString<DashboardRegionYearQuery, DashboardRegionYearQueryVariables>;
+export const DashboardRegionJobsDocument = new TypedDocumentString(`
+    query DashboardRegionJobs($code: ID!) {
+  labourMarketRegion(code: $code) {
+    code
+    jobAgreementSeries {
+      year
+      jobs
+      extraJobs
+      source {
+        ...DashboardSource
+      }
+    }
+  }
+}
+    fragment DashboardSource on Source {
+  publisher
+  document
+  date
+  kind
+  license
+  note
+}`, {"hash":"sha256:f53b8cbf9d7439bfb9e437f9a71e9d148d152f9abd733c4f63336ec94bb01348"}) as unknown as TypedDocumentString<DashboardRegionJobsQuery, DashboardRegionJobsQueryVariables>;
