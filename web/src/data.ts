@@ -7,7 +7,9 @@ import {
   DashboardMetaDocument,
   DashboardRegionDocument,
   DashboardRegionJobsDocument,
-  DashboardRegionsDocument,
+  DashboardRegionsBuigDocument,
+  DashboardRegionsJobsDocument,
+  DashboardRegionsShelteredWorkDocument,
   DashboardRegionYearDocument,
   type DashboardSourceFragment,
   type Sector,
@@ -111,9 +113,9 @@ function once<T>(key: string, load: () => Promise<T>): Promise<T> {
 export function loadMeta(): Promise<Meta> {
   return once("meta", async () => {
     const data = await client.request(DashboardMetaDocument);
-    // years with municipal figures (BUIG, sheltered work, and with them the regional jobs); without
-    // any (SYNTHETIC_DATA=off and nothing imported), the years of the national job agreement
-    const municipal = data.buigNationalYears.filter((y) => y.municipalTotal).map((y) => y.year);
+    // years with municipal figures (BUIG, sheltered work, and with them the generated regional jobs);
+    // without any (SYNTHETIC_DATA=off and nothing imported), the years of the national job agreement
+    const municipal = data.municipalities.nodes[0]?.buigYears ?? [];
     const years = municipal.length > 0 ? municipal : data.jobAgreementYears.map((y) => y.year);
     const dates = data.municipalities.nodes[0]?.populationHistory.map((p) => p.referenceDate) ?? [];
     return {
@@ -137,16 +139,42 @@ export function populationDateFor(year: number, dates: string[]): string | null 
   return best;
 }
 
-export function loadRegions(year: number, populationDate: string | null): Promise<RegionFigures[]> {
-  return once(`regions:${year}:${populationDate}`, async () => {
-    const data = await client.request(DashboardRegionsDocument, { year, populationDate });
-    return data.labourMarketRegions.map((r) => ({
+/** Which of a region's figures a national query brings: one document per subgraph behind them. */
+export type RegionPart = "jobs" | "buig" | "shelteredWork";
+
+/** Every region's figures of a year; those of other parts than the one asked for stay empty. */
+export function loadRegions(part: RegionPart, year: number, populationDate: string | null): Promise<RegionFigures[]> {
+  return once(`regions:${part}:${year}:${part === "jobs" ? populationDate : ""}`, async () => {
+    const empty = (r: { code: string; name: string }): RegionFigures => ({
       code: r.code,
       name: r.name,
-      population: fig(r.population),
-      jobs: r.jobAgreement ? { value: r.jobAgreement.jobs, source: r.jobAgreement.source } : NONE,
-      extraJobs: r.jobAgreement ? { value: r.jobAgreement.extraJobs, source: r.jobAgreement.source } : NONE,
-      buigResultPercent: r.buig?.result ? { value: r.buig.result.percentOfBudget, source: r.buig.result.source } : NONE,
+      population: NONE,
+      jobs: NONE,
+      extraJobs: NONE,
+      buigResultPercent: NONE,
+      shelteredProgress: NONE,
+    });
+    if (part === "jobs") {
+      const data = await client.request(DashboardRegionsJobsDocument, { year, populationDate });
+      return data.labourMarketRegions.map((r) => ({
+        ...empty(r),
+        population: fig(r.population),
+        jobs: r.jobAgreement ? { value: r.jobAgreement.jobs, source: r.jobAgreement.source } : NONE,
+        extraJobs: r.jobAgreement ? { value: r.jobAgreement.extraJobs, source: r.jobAgreement.source } : NONE,
+      }));
+    }
+    if (part === "buig") {
+      const data = await client.request(DashboardRegionsBuigDocument, { year });
+      return data.labourMarketRegions.map((r) => ({
+        ...empty(r),
+        buigResultPercent: r.buig?.result
+          ? { value: r.buig.result.percentOfBudget, source: r.buig.result.source }
+          : NONE,
+      }));
+    }
+    const data = await client.request(DashboardRegionsShelteredWorkDocument, { year });
+    return data.labourMarketRegions.map((r) => ({
+      ...empty(r),
       shelteredProgress: computedFrom(
         r.shelteredWorkPlaces?.progressPercent,
         r.shelteredWorkPlaces?.realised?.source,

@@ -1,6 +1,6 @@
 // The indicators the map can be coloured by: how each is read from a region's figures, how it is shown,
 // and which colours it gets.
-import type { Figure, RegionFigures } from "./data.ts";
+import type { Figure, RegionFigures, RegionPart } from "./data.ts";
 import type { NumberKind } from "./format.ts";
 import { formatDate, formatNumber, toNumber } from "./format.ts";
 import { t, type LabelKey } from "./i18n.ts";
@@ -14,6 +14,8 @@ export interface Indicator {
   kind: NumberKind;
   /** colours: one hue from light to dark, or red (below zero) to blue (above) */
   scheme: "blues" | "purples" | "greens" | "diverging";
+  /** the regions' figures it is read from */
+  part: RegionPart;
   value(region: RegionFigures, year: number): Figure;
 }
 
@@ -48,6 +50,7 @@ function jobsPerThousand(region: RegionFigures, year: number): Figure {
 export const INDICATOR: Record<IndicatorId, Indicator> = {
   extraJobs: {
     id: "extraJobs",
+    part: "jobs",
     label: "indicatorExtraJobs",
     kind: "count",
     scheme: "blues",
@@ -55,6 +58,7 @@ export const INDICATOR: Record<IndicatorId, Indicator> = {
   },
   jobsPerThousand: {
     id: "jobsPerThousand",
+    part: "jobs",
     label: "indicatorJobsPerThousand",
     kind: "decimal1",
     scheme: "purples",
@@ -62,6 +66,7 @@ export const INDICATOR: Record<IndicatorId, Indicator> = {
   },
   buigResult: {
     id: "buigResult",
+    part: "buig",
     label: "indicatorBuigResult",
     kind: "percent",
     scheme: "diverging",
@@ -69,6 +74,7 @@ export const INDICATOR: Record<IndicatorId, Indicator> = {
   },
   shelteredProgress: {
     id: "shelteredProgress",
+    part: "shelteredWork",
     label: "indicatorShelteredProgress",
     kind: "percent",
     scheme: "greens",

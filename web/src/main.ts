@@ -45,6 +45,9 @@ app.replaceChildren(
 initProvenance(document.body);
 
 let route = parseRoute(location.hash);
+// asked at once, beside the first query: neither depends on the year
+void loadBoundaries().catch(() => {});
+void loadJobAgreement().catch(() => {});
 let rendering = 0;
 let lastView = "";
 
@@ -133,7 +136,7 @@ async function render(): Promise<void> {
 async function renderNational(year: number, populationDate: string | null): Promise<HTMLElement> {
   const [features, regions, jobAgreement] = await Promise.all([
     loadBoundaries(),
-    loadRegions(year, populationDate),
+    loadRegions(INDICATOR[route.indicator].part, year, populationDate),
     loadJobAgreement(),
   ]);
   return nationalView({

@@ -85,7 +85,7 @@ export function legend(indicator: Indicator, scale: ColourScale, withNoData: boo
   const items = scale.classes.map((c) =>
     h(
       "li",
-      { "data-colour": c.colour },
+      { "data-colour": c.colour, "data-from": c.from, "data-to": c.to },
       h("span", { class: "swatch", style: `background:${c.colour}`, "aria-hidden": "true" }),
       `${formatNumber(c.from, indicator.kind)} – ${formatNumber(c.to, indicator.kind)}`,
     ),

@@ -115,7 +115,15 @@ export function initProvenance(root: HTMLElement): void {
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape") hideProvenance();
   });
-  window.addEventListener("scroll", () => hideProvenance(), { passive: true });
+  // focusing an element scrolls it into view: a focused element keeps its tooltip, moved along
+  window.addEventListener(
+    "scroll",
+    () => {
+      if (shownFor && shownFor === document.activeElement) show(shownFor, null);
+      else hideProvenance();
+    },
+    { passive: true },
+  );
 }
 
 /** Shows the banner while the page holds any synthetic figure. */

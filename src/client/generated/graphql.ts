@@ -303,15 +303,29 @@ export type DashboardSourceFragment = { publisher: string, document: string, dat
 export type DashboardMetaQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardMetaQuery = { buigNationalYears: Array<{ year: number, municipalTotal: { municipalityCount: number } | null }>, jobAgreementYears: Array<{ year: number }>, municipalities: { nodes: Array<{ populationHistory: Array<{ referenceDate: string }> }> } };
+export type DashboardMetaQuery = { jobAgreementYears: Array<{ year: number }>, municipalities: { nodes: Array<{ buigYears: Array<number>, populationHistory: Array<{ referenceDate: string }> }> } };
 
-export type DashboardRegionsQueryVariables = Exact<{
+export type DashboardRegionsJobsQueryVariables = Exact<{
   year: number;
   populationDate?: string | null | undefined;
 }>;
 
 
-export type DashboardRegionsQuery = { labourMarketRegions: Array<{ code: string, name: string, population: { value: number, referenceDate: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, jobAgreement: { period: string, jobs: string, extraJobs: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, buig: { result: { amount: string, percentOfBudget: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null, shelteredWorkPlaces: { progressPercent: string | null, realised: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null }> };
+export type DashboardRegionsJobsQuery = { labourMarketRegions: Array<{ code: string, name: string, population: { value: number, referenceDate: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, jobAgreement: { jobs: string, extraJobs: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null }> };
+
+export type DashboardRegionsBuigQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type DashboardRegionsBuigQuery = { labourMarketRegions: Array<{ code: string, name: string, buig: { result: { percentOfBudget: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null }> };
+
+export type DashboardRegionsShelteredWorkQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type DashboardRegionsShelteredWorkQuery = { labourMarketRegions: Array<{ code: string, name: string, shelteredWorkPlaces: { progressPercent: string | null, realised: { source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null }> };
 
 export type DashboardJobAgreementQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1021,26 +1035,21 @@ export const RetentionAndProfilesDocument = new TypedDocumentString(`
     `, {"hash":"sha256:989019ff1f0a3701651990396dd7356826003853d36c06ed66bdc2536908bdb0"}) as unknown as TypedDocumentString<RetentionAndProfilesQuery, RetentionAndProfilesQueryVariables>;
 export const DashboardMetaDocument = new TypedDocumentString(`
     query DashboardMeta {
-  buigNationalYears {
-    year
-    municipalTotal {
-      municipalityCount
-    }
-  }
   jobAgreementYears {
     year
   }
   municipalities(first: 1) {
     nodes {
+      buigYears
       populationHistory {
         referenceDate
       }
     }
   }
 }
-    `, {"hash":"sha256:2d2d6628f678728fce4bb85bd5ea2c42d3a8f53e3807d305f1a80634bf4473c4"}) as unknown as TypedDocumentString<DashboardMetaQuery, DashboardMetaQueryVariables>;
-export const DashboardRegionsDocument = new TypedDocumentString(`
-    query DashboardRegions($year: Int!, $populationDate: Date) {
+    `, {"hash":"sha256:29ffdbd5229e2e5e939cc17ef5309606a54cf5d2294fad2d28d81228980d50eb"}) as unknown as TypedDocumentString<DashboardMetaQuery, DashboardMetaQueryVariables>;
+export const DashboardRegionsJobsDocument = new TypedDocumentString(`
+    query DashboardRegionsJobs($year: Int!, $populationDate: Date) {
   labourMarketRegions {
     code
     name
@@ -1052,26 +1061,30 @@ export const DashboardRegionsDocument = new TypedDocumentString(`
       }
     }
     jobAgreement(year: $year) {
-      period
       jobs
       extraJobs
       source {
         ...DashboardSource
       }
     }
+  }
+}
+    fragment DashboardSource on Source {
+  publisher
+  document
+  date
+  kind
+  license
+  note
+}`, {"hash":"sha256:0d74b960669cb53a1fcd1406e54a55b06eac5386446591b70a83c1de343f9a38"}) as unknown as TypedDocumentString<DashboardRegionsJobsQuery, DashboardRegionsJobsQueryVariables>;
+export const DashboardRegionsBuigDocument = new TypedDocumentString(`
+    query DashboardRegionsBuig($year: Int!) {
+  labourMarketRegions {
+    code
+    name
     buig(year: $year) {
       result {
-        amount
         percentOfBudget
-        source {
-          ...DashboardSource
-        }
-      }
-    }
-    shelteredWorkPlaces(year: $year) {
-      progressPercent
-      realised {
-        value
         source {
           ...DashboardSource
         }
@@ -1086,7 +1099,30 @@ export const DashboardRegionsDocument = new TypedDocumentString(`
   kind
   license
   note
-}`, {"hash":"sha256:57e9c44ded0b51987caf3de10f87a4653aa8e227219976fa025d81f301e5a4f9"}) as unknown as TypedDocumentString<DashboardRegionsQuery, DashboardRegionsQueryVariables>;
+}`, {"hash":"sha256:18c7426c0ead862cac521a7fb735324d5fc14e5979bd1817c153a4692373cae1"}) as unknown as TypedDocumentString<DashboardRegionsBuigQuery, DashboardRegionsBuigQueryVariables>;
+export const DashboardRegionsShelteredWorkDocument = new TypedDocumentString(`
+    query DashboardRegionsShelteredWork($year: Int!) {
+  labourMarketRegions {
+    code
+    name
+    shelteredWorkPlaces(year: $year) {
+      progressPercent
+      realised {
+        source {
+          ...DashboardSource
+        }
+      }
+    }
+  }
+}
+    fragment DashboardSource on Source {
+  publisher
+  document
+  date
+  kind
+  license
+  note
+}`, {"hash":"sha256:b28f4edb20f74ec04b1c204bab6be8d9d73523b2acb959ee6f924c6552482efc"}) as unknown as TypedDocumentString<DashboardRegionsShelteredWorkQuery, DashboardRegionsShelteredWorkQueryVariables>;
 export const DashboardJobAgreementDocument = new TypedDocumentString(`
     query DashboardJobAgreement {
   jobAgreementYears {
