@@ -9,8 +9,24 @@ export interface SourceModel {
   note: string | null;
 }
 
-/** A source by its id in the subgraph's own source table, or one made on the spot (computed values). */
-export type SourceRef = string | SourceModel;
+/**
+ * The source of a value computed from others, not yet resolved: what it is, and the sources of its
+ * inputs. Building one costs nothing; it is turned into a SourceModel (reading the inputs' sources)
+ * only when a client asks for the `source` field.
+ */
+export interface ComputedRef {
+  computed: { document: string; inputs: readonly SourceRef[]; note?: string };
+}
+
+/**
+ * A source: by its id in the subgraph's own source table, one made on the spot, or a computed value's
+ * (resolved on demand).
+ */
+export type SourceRef = string | SourceModel | ComputedRef;
+
+export const computedRef = (document: string, inputs: readonly SourceRef[], note?: string): ComputedRef => ({
+  computed: { document, inputs, ...(note !== undefined ? { note } : {}) },
+});
 
 /** This service, as the publisher of what it computes. */
 export const SERVICE_PUBLISHER = "nl-work-graph (computed by this service)";

@@ -3,8 +3,19 @@ import { stringify } from "csv-stringify/sync";
 import { formatCents } from "../domain/money.ts";
 import type { Database } from "../db/database.ts";
 import type { Progress } from "../common/progress.ts";
-import { municipalBuig, regionBuig } from "../subgraphs/municipal/budgets.ts";
-import { createContext as municipalContext } from "../subgraphs/municipal/context.ts";
+import { regionArea } from "../subgraphs/municipal/areas.ts";
+import {
+  areaBudget,
+  areaResult,
+  areaSafetyNetPayments,
+  areaSpending,
+  loadArea,
+  loadSpent,
+  municipalResult,
+  municipalSafetyNet,
+  sortedBudgets,
+} from "../subgraphs/municipal/buig.ts";
+import { createMunicipalLoaders } from "../subgraphs/municipal/loaders.ts";
 import { createContext as uwvContext } from "../subgraphs/uwv/context.ts";
 import { jobAgreementYear, jobAgreementYears } from "../subgraphs/uwv/job-agreement.ts";
 import { regionSeries } from "../subgraphs/uwv/regional-jobs.ts";
@@ -27,32 +38,39 @@ export async function exportTable(
   options: { years: number[] },
   makeProgress: (total: number) => Progress,
 ): Promise<string> {
-  const m = municipalContext(dbs.municipal);
+  const m = createMunicipalLoaders(dbs.municipal.prisma);
   const u = uwvContext(dbs.uwv);
   const rows: Record<string, string>[] = [];
   if (table === "buig-municipalities" || table === "buig-regions") {
-    const areas = await m.loaders.members.load("*");
-    const keys = table === "buig-regions" ? [...new Set(areas.flatMap((a) => (a.labourMarketRegionCode ? [a.labourMarketRegionCode] : [])))].sort() : areas.map((a) => a.municipalityCode);
-    const names = new Map(areas.map((a) => [a.municipalityCode, a.name]));
-    const progress = makeProgress(keys.length * options.years.length);
+    const history = await m.areaHistory();
+    const keysOf = (year: number) => (table === "buig-regions" ? history.regionCodesIn(year) : history.codesIn(year));
+    const progress = makeProgress(options.years.reduce((n, year) => n + keysOf(year).length, 0));
     for (const year of options.years) {
-      for (const key of keys) {
+      for (const key of keysOf(year)) {
         if (table === "buig-regions") {
-          const r = await regionBuig(key, year, m);
-          if (r) {
+          const { codes, what } = await regionArea(key, year, m);
+          const area = await loadArea(codes, year, what, m);
+          if (area) {
+            const spent = await loadSpent(area, m);
+            const budget = areaBudget(area);
+            const result = areaResult(area, spent);
             rows.push({
-              region_code: key, year: String(year), municipalities: String(r.municipalityCount), budget_eur: euros(r.budget.cents),
-              spending_eur: euros(r.spending?.cents), result_eur: euros(r.result?.amount), result_percent: text(r.result?.percentOfBudget),
-              safety_net_eur: euros(r.safetyNetPayments?.cents), source_kind: (await resolveSourceRef(r.budget.source, m.loaders.source)).kind,
+              region_code: key, year: String(year), municipalities: String(area.members.length), budget_eur: euros(budget.cents),
+              spending_eur: euros(areaSpending(area, spent)?.cents), result_eur: euros(result?.amount), result_percent: text(result?.percentOfBudget),
+              safety_net_eur: euros(areaSafetyNetPayments(area, spent, await m.rule.load(year))?.cents),
+              source_kind: (await resolveSourceRef(budget.source, m.source)).kind,
             });
           }
         } else {
-          const b = await municipalBuig(key, year, m);
-          if (b) {
+          const budget = sortedBudgets(await m.budgets.load(`${key}|${year}`)).at(-1);
+          if (budget) {
+            const [spending, rule] = await Promise.all([m.spending.load(`${key}|${year}`), m.rule.load(year)]);
+            const result = spending ? municipalResult(key, budget, spending) : null;
             rows.push({
-              municipality_code: key, name: names.get(key) ?? "", year: String(year), stage: b.budget.stage, budget_eur: euros(b.budget.cents),
-              spending_eur: euros(b.spending?.cents), result_eur: euros(b.result?.amount), result_percent: text(b.result?.percentOfBudget),
-              safety_net_eur: euros(b.safetyNet?.payment), source_kind: (await resolveSourceRef(b.budget.source, m.loaders.source)).kind,
+              municipality_code: key, year: String(year), stage: budget.stage, budget_eur: euros(budget.amountCents),
+              spending_eur: euros(spending?.amountCents), result_eur: euros(result?.amount), result_percent: text(result?.percentOfBudget),
+              safety_net_eur: euros(spending && rule ? municipalSafetyNet(key, budget, spending, rule).payment : null),
+              source_kind: (await resolveSourceRef(budget.sourceId, m.source)).kind,
             });
           }
         }

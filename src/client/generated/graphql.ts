@@ -28,9 +28,12 @@ export type MunicipalTopic =
 
 /** Which municipalities to list. */
 export type MunicipalityFilter = {
-  /** Also list municipalities dissolved since 2010. Default false. */
+  /**
+   * Without a year: also list municipalities dissolved since 2010 (each in the region of its last year).
+   * Default false. Ignored with a year, which lists that year's municipalities.
+   */
   includeDissolved?: boolean | null | undefined;
-  /** Only municipalities in this labour-market region, e.g. AM01. */
+  /** Only municipalities in this labour-market region in the year listed, e.g. AM01. */
   labourMarketRegionCode?: string | number | null | undefined;
   /** Only municipalities in this province, e.g. PV20. */
   provinceCode?: string | number | null | undefined;

@@ -17,33 +17,50 @@ import type { SourceRow } from "../../common/official-figures/read.ts";
 import { syncSources } from "../../common/official-figures/seed.ts";
 import { syncRows } from "../../common/sync.ts";
 import type { Database } from "../../db/database.ts";
+import { existsOn1January } from "../../domain/municipal-history.ts";
+import { isoDay } from "../../common/reference-data.ts";
 
 /** Stores the import's source if it is new; not counted among the rows written. */
 const writeSource = (tx: Tx, source: SourceRow) => syncSources(tx.municipalSource, [source]);
 
-/** Every municipality code in the file must be one CBS knows (2010–2026). */
+/**
+ * Every municipality code in the file must be one CBS knows, and it must have existed on 1 January of
+ * the row's year: a figure of Weesp for 2025 (dissolved in 2022) is a mistake, not a figure.
+ */
 async function checkMunicipalities(
-  rows: ParsedRow<{ municipalityCode: string }>[],
+  rows: ParsedRow<{ municipalityCode: string; year: number }>[],
   db: Database,
   file: string,
 ): Promise<ImportError[]> {
   const codes = [...new Set(rows.map((r) => r.row.municipalityCode))];
-  const known = new Set(
-    (
-      await db.prisma.municipalArea.findMany({
-        where: { municipalityCode: { in: codes } },
-        select: { municipalityCode: true },
-      })
-    ).map((a) => a.municipalityCode),
+  const areas = new Map(
+    (await db.prisma.municipalArea.findMany({ where: { municipalityCode: { in: codes } } })).map((a) => [
+      a.municipalityCode,
+      a,
+    ]),
   );
-  return rows
-    .filter((r) => !known.has(r.row.municipalityCode))
-    .map((r) => ({
-      file: file.split("/").at(-1)!,
-      row: r.line,
-      column: "municipality_code",
-      message: `unknown municipality ${r.row.municipalityCode}: not in the CBS tables 2010–2026`,
-    }));
+  const error = (line: number, message: string): ImportError => ({
+    file: file.split("/").at(-1)!,
+    row: line,
+    column: "municipality_code",
+    message,
+  });
+  return rows.flatMap(({ row, line }) => {
+    const area = areas.get(row.municipalityCode);
+    if (!area) return [error(line, `unknown municipality ${row.municipalityCode}: not in the CBS tables 2010–2026`)];
+    const lifetime = {
+      code: area.municipalityCode,
+      createdOn: area.createdOn && isoDay(area.createdOn),
+      dissolvedOn: area.dissolvedOn && isoDay(area.dissolvedOn),
+    };
+    if (existsOn1January(lifetime, row.year)) return [];
+    const when = lifetime.dissolvedOn
+      ? `it was dissolved on ${lifetime.dissolvedOn}`
+      : `it was created on ${lifetime.createdOn}`;
+    return [
+      error(line, `${area.municipalityCode} (${area.name}) did not exist on 1 January ${row.year}: ${when}`),
+    ];
+  });
 }
 
 const budgetRow = z.object({

@@ -1,4 +1,6 @@
 import DataLoader from "dataloader";
+import type { AreaHistory } from "../../domain/area-history.ts";
+import { areaHistoryOf } from "../../common/area-history-rows.ts";
 import { manyByKey, oneByKey } from "../../common/batch.ts";
 import { createFigureLoaders } from "../../common/official-figures/loaders.ts";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
@@ -6,7 +8,6 @@ import type {
   BuigBudgetModel,
   BuigMacrobudgetModel,
   BuigSpendingModel,
-  MunicipalAreaModel,
   ParticipationShareModel,
   SafetyNetRuleModel,
   ShelteredWorkPlacesModel,
@@ -22,19 +23,35 @@ const parse = (key: CodeYear): YearKey => {
 };
 const keyOf = (row: { municipalityCode: string; year: number }) => codeYear(row.municipalityCode, row.year);
 
-/** Created once per request (see context.ts), so every batch and cache lives for one request. */
+const all = <T>(read: () => Promise<T>) =>
+  new DataLoader<"all", T>(async (keys) => {
+    const rows = await read();
+    return keys.map(() => rows);
+  });
+
+/**
+ * The municipal subgraph's reads, batched: created once per request (context.ts), and by the data
+ * CLI for a run of its own. Every batch is one SQL statement whatever the number of keys.
+ */
 export function createMunicipalLoaders(prisma: PrismaClient) {
   const repo = municipalRepository(prisma);
+  let history: Promise<AreaHistory> | null = null;
   return {
     ...createFigureLoaders({ figures: prisma.municipalFigure, sources: prisma.municipalSource }),
-    area: new DataLoader<string, MunicipalAreaModel | null>(async (codes) =>
-      oneByKey(codes, await repo.areas(codes), (a) => a.municipalityCode),
-    ),
-    /** key: a region code, or "*" for every municipality */
-    members: new DataLoader<string, MunicipalAreaModel[]>(async (keys) => {
-      const rows = await repo.areasIn(keys.includes("*") ? null : [...keys]);
-      return keys.map((key) => (key === "*" ? rows : rows.filter((r) => r.labourMarketRegionCode === key)));
-    }),
+    /** the municipalities and region memberships of every year, in memory */
+    areaHistory: () =>
+      (history ??= repo.areaRows().then((rows) =>
+        areaHistoryOf({
+          municipalities: rows.areas.map((a) => ({
+            code: a.municipalityCode,
+            createdOn: a.createdOn,
+            dissolvedOn: a.dissolvedOn,
+          })),
+          changes: rows.changes,
+          memberships: rows.memberships,
+          classifications: rows.classifications,
+        }),
+      )),
     budgets: new DataLoader<CodeYear, BuigBudgetModel[]>(async (keys) =>
       manyByKey(keys, await repo.budgets(keys.map(parse)), keyOf),
     ),
@@ -53,20 +70,23 @@ export function createMunicipalLoaders(prisma: PrismaClient) {
     rule: new DataLoader<number, SafetyNetRuleModel | null>(async (years) =>
       oneByKey(years, await repo.rules(years), (r) => r.year),
     ),
-    allRules: new DataLoader<"all", SafetyNetRuleModel[]>(async (keys) => {
-      const rules = await repo.allRules();
-      return keys.map(() => rules);
-    }),
+    allRules: all(() => repo.allRules()),
     budgetYears: new DataLoader<string, number[]>(async (codes) =>
       manyByKey(codes, await repo.budgetYearsOf(codes), (r) => r.municipalityCode).map((rows) =>
         rows.map((r) => r.year),
       ),
     ),
-    buigYears: new DataLoader<"all", number[]>(async (keys) => {
-      const years = await repo.buigYears();
-      return keys.map(() => years);
-    }),
+    buigYears: all(() => repo.buigYears()),
   };
 }
 
 export type MunicipalLoaders = ReturnType<typeof createMunicipalLoaders>;
+
+/** Rows of many (code, year) keys from a loader, without the missing ones. */
+export async function loadAll<T>(loader: DataLoader<CodeYear, T | null>, codes: readonly string[], year: number) {
+  const rows = await loader.loadMany(codes.map((code) => codeYear(code, year)));
+  return rows.map((row, i) => {
+    if (row instanceof Error) throw row;
+    return { code: codes[i]!, row };
+  });
+}

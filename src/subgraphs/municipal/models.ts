@@ -1,8 +1,14 @@
-// Parent types of the resolvers (codegen mappers): what the data layer and budgets.ts hand over.
+// Parent types of the resolvers (codegen mappers): small, cheap shapes — the keys and the rows that
+// decide whether an object exists. Each field computes the rest when it is asked for.
 import type { BuigResult, SafetyNetOutcome, SafetyNetRule } from "../../domain/buig.ts";
 import type { Dec } from "../../domain/decimal.ts";
 import type { Cents } from "../../domain/money.ts";
 import type { SourceRef } from "../../common/source.ts";
+import type {
+  BuigBudgetModel,
+  ParticipationShareModel,
+  ShelteredWorkPlacesModel as PlacesRow,
+} from "../../generated/prisma/models.ts";
 
 export type { MunicipalFigureModel as OfficialFigureModel } from "../../generated/prisma/models.ts";
 export type { SourceModel } from "../../common/source.ts";
@@ -38,37 +44,29 @@ export interface SafetyNetModel extends SafetyNetOutcome {
   source: SourceRef;
 }
 
+/** A municipality's BUIG of a year: its budget rows, oldest stage first (never empty). */
 export interface MunicipalBuigModel {
+  code: string;
   year: number;
-  budget: BuigStageAmountModel;
-  stages: BuigStageAmountModel[];
-  shareOfMacrobudget: string | null;
-  allocation: AmountModel | null;
-  spending: AmountModel | null;
-  result: BuigResultModel | null;
-  safetyNet: SafetyNetModel | null;
+  budgets: BuigBudgetModel[];
 }
 
+/** The municipalities a sum runs over, each with its latest budget of the year; `what` names them. */
 export interface AreaBuigModel {
   year: number;
-  municipalityCount: number;
-  budget: AmountModel;
-  spending: AmountModel | null;
-  municipalitiesWithSpending: number;
-  result: BuigResultModel | null;
-  safetyNetPayments: AmountModel | null;
+  what: string;
+  members: { code: string; budget: BuigBudgetModel }[];
 }
 
 export interface BuigNationalYearModel {
   year: number;
-  macrobudget: BuigStageAmountModel | null;
-  macrobudgetStages: BuigStageAmountModel[];
-  changeOnPreviousYear: AmountModel | null;
-  publishedResult: BuigResultModel | null;
-  spending: AmountModel | null;
-  municipalTotal: AreaBuigModel | null;
-  budgetDifference: AmountModel | null;
-  resultDifference: AmountModel | null;
+}
+
+/** The national participation budget of a year as published, in cents. */
+export interface ParticipationParts {
+  total: AmountModel;
+  CLASSIC: AmountModel;
+  NEW: AmountModel;
 }
 
 export interface ParticipationAllocationModel {
@@ -79,29 +77,21 @@ export interface ParticipationAllocationModel {
 }
 
 export interface MunicipalParticipationBudgetModel {
+  code: string;
   year: number;
-  classicTargetGroup: ParticipationAllocationModel | null;
-  newTargetGroup: ParticipationAllocationModel | null;
-  total: AmountModel;
+  shares: ParticipationShareModel[];
+  parts: ParticipationParts;
 }
 
 export interface AreaParticipationBudgetModel {
   year: number;
-  municipalityCount: number;
-  classicTargetGroup: AmountModel;
-  newTargetGroup: AmountModel;
-  total: AmountModel;
+  what: string;
+  members: MunicipalParticipationBudgetModel[];
 }
 
 export interface NationalParticipationBudgetModel {
   year: number;
-  total: AmountModel;
-  classicTargetGroup: AmountModel;
-  newTargetGroup: AmountModel;
-  partsSum: AmountModel;
-  partsDifference: Cents;
-  municipalTotal: AreaParticipationBudgetModel | null;
-  allocationDifference: Cents | null;
+  parts: ParticipationParts;
 }
 
 export interface PlaceCountModel {
@@ -110,25 +100,15 @@ export interface PlaceCountModel {
   source: SourceRef;
 }
 
+/** Sheltered-work places of one or more municipalities in a year (never empty); `what` names them. */
 export interface ShelteredWorkPlacesModel {
   year: number;
-  municipalityCount: number;
-  target: PlaceCountModel | null;
-  realised: PlaceCountModel | null;
-  shortfall: Dec | null;
-  progressPercent: Dec | null;
-  hoursPerWeek: Dec | null;
+  what: string;
+  rows: PlacesRow[];
 }
 
 export interface NationalShelteredWorkModel {
   year: number;
-  hoursPerPlace: Dec;
-  publishedTarget: PlaceCountModel | null;
-  publishedRealised: PlaceCountModel | null;
-  structuralTarget: PlaceCountModel | null;
-  municipalTotal: ShelteredWorkPlacesModel | null;
-  targetDifference: Dec | null;
-  realisedDifference: Dec | null;
 }
 
 export interface ShelteredWorkBonusModel {

@@ -15,11 +15,16 @@ function byYear(keys: readonly YearKey[]) {
 /** Every read the municipal subgraph makes. Each takes a whole batch of keys: one SQL query. */
 export function municipalRepository(prisma: PrismaClient) {
   return {
-    areas: (codes: readonly string[]) =>
-      prisma.municipalArea.findMany({ where: { municipalityCode: { in: [...codes] } } }),
-    /** municipalities of the given regions; all municipalities when `regionCodes` is null */
-    areasIn: (regionCodes: string[] | null) =>
-      prisma.municipalArea.findMany({ where: regionCodes ? { labourMarketRegionCode: { in: regionCodes } } : {} }),
+    /** the municipalities, changes and region memberships this subgraph copies from CBS */
+    areaRows: async () => {
+      const [areas, changes, memberships, classifications] = await Promise.all([
+        prisma.municipalArea.findMany(),
+        prisma.municipalAreaChange.findMany(),
+        prisma.municipalRegionMembership.findMany(),
+        prisma.municipalRegionClassification.findMany(),
+      ]);
+      return { areas, changes, memberships, classifications };
+    },
     budgets: (keys: readonly YearKey[]) => prisma.buigBudget.findMany({ where: byYear(keys) }),
     spendings: (keys: readonly YearKey[]) => prisma.buigSpending.findMany({ where: byYear(keys) }),
     shares: (keys: readonly YearKey[]) => prisma.participationShare.findMany({ where: byYear(keys) }),

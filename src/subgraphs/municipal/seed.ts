@@ -6,6 +6,7 @@ import { readDocumentSources, readOfficialFigures, type SourceRow } from "../../
 import { syncFigures } from "../../common/official-figures/seed.ts";
 import { readReferenceData, SOURCES as CBS } from "../../common/reference-data.ts";
 import { addCounts, syncRows, type SyncCounts } from "../../common/sync.ts";
+import { syncMemberships } from "../../common/membership-seed.ts";
 import type { BuigMacrobudgetModel, MunicipalAreaModel, SafetyNetRuleModel } from "../../generated/prisma/models.ts";
 import type { SafetyNetRule } from "../../domain/buig.ts";
 
@@ -59,21 +60,24 @@ export function readMacrobudgets(): BuigMacrobudgetModel[] {
   }));
 }
 
-export function readMunicipalAreas(): MunicipalAreaModel[] {
-  return readReferenceData().municipalities.map((m) => ({
+/** The municipalities over time, as the reference data gives them (the province of their last year). */
+export function readMunicipalAreas(data = readReferenceData()): MunicipalAreaModel[] {
+  return data.municipalities.map((m) => ({
     municipalityCode: m.code,
     name: m.name,
-    labourMarketRegionCode: m.labourMarketRegionCode,
     provinceCode: m.provinceCode,
     lastYear: m.lastYear,
+    firstYear: m.firstYear,
+    createdOn: m.createdOn,
+    dissolvedOn: m.dissolvedOn,
     sourceId: CBS.areas.id,
   }));
 }
 
 /**
  * Loads the municipal subgraph's official data in one transaction (a second run changes nothing):
- * the national figures, the 2017 macrobudget, the safety-net rules, and the CBS region membership
- * it sums regions by.
+ * the national figures, the 2017 macrobudget, the safety-net rules, and the municipalities, changes
+ * and region memberships of every year that it sums areas by.
  */
 export function seedMunicipal(db: Database): Promise<SyncCounts> {
   const figures = readOfficialFigures("municipal");
@@ -82,21 +86,41 @@ export function seedMunicipal(db: Database): Promise<SyncCounts> {
   const letters = readDocumentSources().filter(
     (s) => figures.some((f) => f.sourceId === s.id) || macrobudgets.some((m) => m.sourceId === s.id),
   );
-  const cbs: SourceRow = { ...CBS.areas };
+  const reference = readReferenceData();
+  // the CBS and UWV sources of municipalities, changes and region memberships
+  const cbs: SourceRow[] = [CBS.areas, CBS.areasHistory, CBS.classification2015, CBS.classification2016, CBS.changes];
   return db.prisma.$transaction(
     async (tx) => {
       const base = await syncFigures(
         { sources: tx.municipalSource, figures: tx.municipalFigure },
-        [...letters, cbs, ...rules.sources],
+        [...letters, ...cbs, ...rules.sources],
         figures,
       );
       const areas = await syncRows({
         existing: await tx.municipalArea.findMany(),
-        desired: readMunicipalAreas(),
+        desired: readMunicipalAreas(reference),
         key: (a) => a.municipalityCode,
         insert: (data) => tx.municipalArea.createMany({ data }),
         update: ({ municipalityCode, ...data }) => tx.municipalArea.update({ where: { municipalityCode }, data }),
       });
+      const changes = await syncRows({
+        existing: await tx.municipalAreaChange.findMany(),
+        desired: reference.changes.map((c) => ({
+          dissolvedCode: c.dissolvedCode,
+          successorCode: c.successorCode,
+          effectiveDate: c.effectiveDate,
+          sourceId: c.sourceId,
+        })),
+        key: (c) => `${c.dissolvedCode}|${c.successorCode}`,
+        insert: (data) => tx.municipalAreaChange.createMany({ data }),
+        update: ({ dissolvedCode, successorCode, ...data }) =>
+          tx.municipalAreaChange.update({ where: { dissolvedCode_successorCode: { dissolvedCode, successorCode } }, data }),
+      });
+      const memberships = await syncMemberships(
+        { classifications: tx.municipalRegionClassification, memberships: tx.municipalRegionMembership },
+        reference,
+        new Set(cbs.map((s) => s.id)),
+      );
       // an imported stage (a real, more precise publication) is left as it is
       const letterIds = new Set(letters.map((l) => l.id));
       const stored = await tx.buigMacrobudget.findMany();
@@ -121,7 +145,7 @@ export function seedMunicipal(db: Database): Promise<SyncCounts> {
         update: ({ year, ...data }) =>
           tx.safetyNetRule.update({ where: { year }, data: { ...data, bands: data.bands as object } }),
       });
-      return addCounts(base, areas, macro, ruleCounts);
+      return addCounts(base, areas, changes, memberships, macro, ruleCounts);
     },
     { timeout: 60_000, maxWait: 10_000 },
   );

@@ -10,7 +10,8 @@ import type { Database } from "../../db/database.ts";
 import { readOfficialFigures, type FigureRow, type SourceRow } from "../../common/official-figures/read.ts";
 import { syncSources } from "../../common/official-figures/seed.ts";
 import { besideReal, SYNTHETIC_PREFIX } from "../../common/synthetic.ts";
-import { readReferenceData } from "../../common/reference-data.ts";
+import { readReferenceData, type ReferenceData } from "../../common/reference-data.ts";
+import { areaHistoryOf } from "../../common/area-history-rows.ts";
 import { addCounts, syncRows, type SyncCounts } from "../../common/sync.ts";
 import type {
   BuigBudgetModel,
@@ -25,9 +26,17 @@ export interface SyntheticOptions {
   years: number[];
 }
 
+export interface Weighted {
+  code: string;
+  population: number;
+}
+
 export interface SyntheticInput {
-  /** municipalities to generate for, with a weight (their population) */
-  municipalities: { code: string; population: number }[];
+  /**
+   * the municipalities to generate for, with a weight (their population): the same every year, or
+   * those of each year (a year's figures go to the municipalities that existed on its 1 January)
+   */
+  municipalities: readonly Weighted[] | ((year: number) => readonly Weighted[]);
   /** national macrobudget stages stored from official sources */
   officialMacrobudgets: BuigMacrobudgetModel[];
   /** the official national figures of the municipal subgraph */
@@ -80,7 +89,10 @@ export function generateSyntheticMunicipal(input: SyntheticInput, options: Synth
         sourceId: m.sourceId,
         publishedOn: m.publishedOn,
       }));
-  const municipalities = [...input.municipalities].sort((a, b) => a.code.localeCompare(b.code));
+  const municipalitiesOf = (year: number) =>
+    [...(typeof input.municipalities === "function" ? input.municipalities(year) : input.municipalities)].sort((a, b) =>
+      a.code.localeCompare(b.code),
+    );
 
   const out: SyntheticOutput = {
     source,
@@ -92,6 +104,7 @@ export function generateSyntheticMunicipal(input: SyntheticInput, options: Synth
     results: [],
   };
   for (const year of years) {
+    const municipalities = municipalitiesOf(year);
     // the national macrobudget: official (stored or derived from published changes), else synthetic
     const known = macrobudgetStagesOf(year, stored(year), stored(year + 1), {
       adjustmentOnProvisional: figure(input.figures, "macrobudget_adjustment_vs_provisional", String(year)),
@@ -187,7 +200,7 @@ export function generateSyntheticMunicipal(input: SyntheticInput, options: Synth
  */
 function shelteredPlaces(
   input: SyntheticInput,
-  municipalities: { code: string; population: number }[],
+  municipalities: readonly Weighted[],
   year: number,
   seed: number,
   sourceId: string,
@@ -228,23 +241,46 @@ function shelteredPlaces(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Weights: the municipalities of a year with a population to divide national amounts by.
+
+/**
+ * The municipalities of each year, weighted by population: the figure nearest the year (1 January
+ * 2021 or 2024); a municipality dissolved before 2021 has none, so it weighs what its successors
+ * weigh, divided equally over what merged into each of them. Synthetic data only: a way to make
+ * plausible sizes, never a published figure.
+ */
+export function syntheticWeights(reference: ReferenceData): (year: number) => Weighted[] {
+  const history = areaHistoryOf(reference);
+  const figures = new Map<string, { year: number; value: number }[]>();
+  for (const p of reference.populations) {
+    const list = figures.get(p.municipalityCode) ?? [];
+    list.push({ year: p.referenceDate.getUTCFullYear(), value: p.value });
+    figures.set(p.municipalityCode, list);
+  }
+  const weight = (code: string, year: number): number => {
+    const own = figures.get(code);
+    if (own && own.length > 0) {
+      return [...own].sort((a, b) => Math.abs(a.year - year) - Math.abs(b.year - year) || a.year - b.year)[0]!.value;
+    }
+    const shares = history.successorsOf(code).map((change) => {
+      const merged = history.predecessorsOf(change.successorCode).filter((c) => c.effectiveDate === change.effectiveDate);
+      const existed = history.lifetime(change.successorCode)?.createdOn !== change.effectiveDate;
+      return Math.round(weight(change.successorCode, year) / (merged.length + (existed ? 1 : 0)));
+    });
+    return shares.reduce((sum, w) => sum + w, 0);
+  };
+  return (year) => history.codesIn(year).map((code) => ({ code, population: weight(code, year) }));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Storing: synthetic rows never replace real (imported or official) ones.
 
 export async function storeSyntheticMunicipal(
   db: Database,
   options: SyntheticOptions & { municipalities?: number },
 ): Promise<SyncCounts> {
-  const reference = readReferenceData();
-  const population = new Map(
-    reference.populations
-      .filter((p) => p.referenceDate.getUTCFullYear() === 2024)
-      .map((p) => [p.municipalityCode, p.value]),
-  );
-  const municipalities = reference.municipalities
-    .filter((m) => m.lastYear === 2026)
-    .map((m) => ({ code: m.code, population: population.get(m.code) ?? 0 }))
-    .sort((a, b) => a.code.localeCompare(b.code))
-    .slice(0, options.municipalities ?? undefined);
+  const weights = syntheticWeights(readReferenceData());
+  const municipalities = (year: number) => weights(year).slice(0, options.municipalities ?? undefined);
   const figures = readOfficialFigures("municipal");
 
   return db.prisma.$transaction(

@@ -1,17 +1,18 @@
 import type { Viewer } from "../../auth/claims.ts";
 import type { Database } from "../../db/database.ts";
-import { createReferenceLoaders, type ReferenceLoaders } from "./loaders.ts";
-import { referenceRepository } from "./repository.ts";
+import { loadReferenceCatalog, type ReferenceCatalog } from "./catalog.ts";
 
 export interface Context {
   /** who is asking, from the gateway's signed claims; null for anonymous reads */
   viewer: Viewer | null;
-  /** the database, for writes (reads go through the loaders) */
+  /** the database, for writes (reads go through the catalog) */
   db: Database;
-  loaders: ReferenceLoaders;
+  /** the reference data in memory, read on first use in the request */
+  catalog(): Promise<ReferenceCatalog>;
 }
 
-/** One context per request: fresh DataLoaders, so nothing is cached across requests. */
+/** One context per request: the catalog is read at most once per request. */
 export function createContext(db: Database, viewer: Viewer | null = null): Context {
-  return { viewer, db, loaders: createReferenceLoaders(referenceRepository(db.prisma)) };
+  let catalog: Promise<ReferenceCatalog> | null = null;
+  return { viewer, db, catalog: () => (catalog ??= loadReferenceCatalog(db.prisma)) };
 }

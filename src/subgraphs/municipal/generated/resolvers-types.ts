@@ -80,7 +80,7 @@ export type BuigNationalYear = {
   macrobudget?: Maybe<BuigStageAmount>;
   /** The macrobudget at every known stage: published, imported, derived from published changes, or synthetic. */
   macrobudgetStages: Array<BuigStageAmount>;
-  /** The sum over all municipalities with figures for the year (DERIVED). */
+  /** The sum over the municipalities of the year (those that existed on 1 January) with figures (DERIVED). */
   municipalTotal?: Maybe<AreaBuig>;
   /** The national result as published (tekort or overschot on the macrobudget). */
   publishedResult?: Maybe<BuigResult>;
@@ -159,15 +159,15 @@ export type BuigStageAmount = {
 export type LabourMarketRegion = {
   __typename?: 'LabourMarketRegion';
   /**
-   * BUIG of one year summed over the region's municipalities with figures for that year (each municipality
-   * counted in its region of its last year in the CBS tables).
+   * BUIG of one year summed over the municipalities in the region in that year's classification (published,
+   * imported or derived: the source note names it). Null when none has figures for the year.
    */
   buig?: Maybe<AreaBuig>;
   /** Code, e.g. AM01. */
   code: Scalars['ID']['output'];
-  /** Participation-budget allocations of one year summed over the region's municipalities. */
+  /** Participation-budget allocations of one year summed over the region's municipalities of that year. */
   participationBudget?: Maybe<AreaParticipationBudget>;
-  /** Sheltered-work places of one year summed over the region's municipalities. */
+  /** Sheltered-work places of one year summed over the region's municipalities of that year. */
   shelteredWorkPlaces?: Maybe<ShelteredWorkPlaces>;
 };
 
@@ -294,7 +294,7 @@ export type NationalParticipationBudget = {
   allocationDifference?: Maybe<Scalars['Euro']['output']>;
   /** Part for the classic target group (klassieke doelgroep), as published. */
   classicTargetGroup: Amount;
-  /** Sum of all municipal allocations (DERIVED). */
+  /** Sum of the allocations of the municipalities of the year (DERIVED). */
   municipalTotal?: Maybe<AreaParticipationBudget>;
   /** Part for the new target group (nieuwe doelgroep), as published. */
   newTargetGroup: Amount;
@@ -313,7 +313,7 @@ export type NationalShelteredWork = {
   __typename?: 'NationalShelteredWork';
   /** Hours a week one place stands for on average (31). */
   hoursPerPlace: Scalars['Decimal']['output'];
-  /** The sum over municipalities (DERIVED). */
+  /** The sum over the municipalities of the year (DERIVED). */
   municipalTotal?: Maybe<ShelteredWorkPlaces>;
   /** Places realised nationally at the end of the year, as published. */
   publishedRealised?: Maybe<PlaceCount>;
