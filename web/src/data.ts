@@ -52,6 +52,8 @@ export interface SectorResult {
 export interface MunicipalityRow {
   code: string;
   name: string;
+  /** how the municipality is known to lie in the region that year: its source, and whether it is uncertain */
+  membership: { source: Source | null; uncertain: boolean; reason: string | null };
   population: Figure;
   buigBudget: Figure;
   buigSpending: Figure;
@@ -67,6 +69,8 @@ export interface RegionTable {
   name: string;
   year: number;
   populationDate: string;
+  /** the year's region classification: published (OFFICIAL), imported, or DERIVED by a rule */
+  classification: Source | null;
   municipalities: MunicipalityRow[];
 }
 
@@ -115,12 +119,13 @@ export function loadMeta(): Promise<Meta> {
     const data = await client.request(DashboardMetaDocument);
     // years with municipal figures (BUIG, sheltered work, and with them the generated regional jobs);
     // without any (SYNTHETIC_DATA=off and nothing imported), the years of the national job agreement
-    const municipal = data.municipalities.nodes[0]?.buigYears ?? [];
-    const years = municipal.length > 0 ? municipal : data.jobAgreementYears.map((y) => y.year);
-    const dates = data.municipalities.nodes[0]?.populationHistory.map((p) => p.referenceDate) ?? [];
+    const buigYears = data.municipalities.nodes[0]?.buigYears ?? [];
+    const withFigures = new Set(buigYears.length > 0 ? buigYears : data.jobAgreementYears.map((y) => y.year));
+    const membership = data.referenceYears.regionMembership;
+    const years = membership.filter((year) => withFigures.has(year));
     return {
-      years: [...new Set(years)].sort((a, b) => a - b),
-      populationDates: [...new Set(dates)].sort(),
+      years: years.length > 0 ? years : membership,
+      populationDates: [...data.referenceYears.populationDates].sort(),
     };
   });
 }
@@ -219,9 +224,15 @@ export function loadRegionTable(
       name: region.name,
       year,
       populationDate: populationDate ?? "",
+      classification: data.regionClassification?.source ?? null,
       municipalities: nodes.map((m) => ({
         code: m.code,
         name: m.name,
+        membership: {
+          source: m.regionMembership?.source ?? null,
+          uncertain: m.regionMembership?.uncertain ?? false,
+          reason: m.regionMembership?.reason ?? null,
+        },
         population: fig(m.population),
         buigBudget: fig(m.buig?.budget),
         buigSpending: fig(m.buig?.spending),

@@ -27,6 +27,7 @@ const en = {
     "Click a region, or move through the regions with the arrow keys and press Enter, to see its municipalities.",
   mapLabel: "Map of the 35 labour-market regions coloured by {indicator}, {year}",
   attribution: "Boundaries: CBS/PDOK, CC BY 4.0, simplified by cartomap/nl",
+  boundariesYear: "The boundaries are those of 2025; in {year} a few municipalities lay in another region.",
   mapTable: "The map as a table",
   region: "Region",
   code: "Code",
@@ -52,7 +53,11 @@ const en = {
   unknownRegion: "There is no labour-market region {code}.",
   municipalitiesOf: "Municipalities of {region} in {year}",
   membershipNote:
-    "Membership: the region's municipalities of today (2025 classification); their figures of {year}. Population on {date}.",
+    "The {count} municipalities in the region on 1 January {year} by the {kind} classification of that year ({document}), with their figures of {year}.",
+  membershipUncertain:
+    "For {count} of them the region that year is uncertain (marked ?; the source of a name says why).",
+  populationOn: "Population on {date}.",
+  uncertainLong: "region uncertain this year",
   municipality: "Municipality",
   population: "Population",
   buigBudget: "BUIG budget",
@@ -115,6 +120,7 @@ const nl: Record<LabelKey, string> = {
     "Klik op een regio, of ga met de pijltjestoetsen langs de regio's en druk op Enter, om de gemeenten te zien.",
   mapLabel: "Kaart van de 35 arbeidsmarktregio's gekleurd naar {indicator}, {year}",
   attribution: "Grenzen: CBS/PDOK, CC BY 4.0, vereenvoudigd door cartomap/nl",
+  boundariesYear: "De grenzen zijn die van 2025; in {year} lagen enkele gemeenten in een andere regio.",
   mapTable: "De kaart als tabel",
   region: "Regio",
   code: "Code",
@@ -140,7 +146,11 @@ const nl: Record<LabelKey, string> = {
   unknownRegion: "Er is geen arbeidsmarktregio {code}.",
   municipalitiesOf: "Gemeenten van {region} in {year}",
   membershipNote:
-    "Indeling: de huidige gemeenten van de regio (indeling 2025); hun cijfers van {year}. Inwoners op {date}.",
+    "De {count} gemeenten in de regio op 1 januari {year} volgens de indeling van dat jaar ({kind}: {document}), met hun cijfers van {year}.",
+  membershipUncertain:
+    "Voor {count} daarvan is de regio dat jaar onzeker (gemarkeerd met ?; de herkomst bij de naam zegt waarom).",
+  populationOn: "Inwoners op {date}.",
+  uncertainLong: "regio dit jaar onzeker",
   municipality: "Gemeente",
   population: "Inwoners",
   buigBudget: "BUIG-budget",

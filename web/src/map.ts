@@ -15,6 +15,9 @@ import { t } from "./i18n.ts";
 import { formatIndicator, type Indicator } from "./indicators.ts";
 import { attachSource, isSynthetic } from "./provenance.ts";
 
+/** The classification the bundled boundaries draw. */
+export const BOUNDARIES_YEAR = 2025;
+
 export type RegionFeature = Feature<Polygon | MultiPolygon, { statcode: string; statnaam: string }>;
 
 let boundaries: Promise<RegionFeature[]> | null = null;
@@ -108,6 +111,30 @@ export function legend(indicator: Indicator, scale: ColourScale, withNoData: boo
   );
 }
 
+const comparable = (name: string) =>
+  name
+    .normalize("NFD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
+
+/**
+ * The year's region drawn by each boundary: the one with the boundary's code, else (for a region whose
+ * code changed, such as Food Valley, AM31 until 2024 and AM38 since) the one of the same name whose code
+ * no boundary has.
+ */
+export function matchRegions(features: RegionFeature[], regions: Map<string, RegionFigures>) {
+  const drawn = new Set(features.map((f) => f.properties.statcode));
+  const unmatched = [...regions.values()].filter((r) => !drawn.has(r.code));
+  return new Map(
+    features.flatMap((f) => {
+      const region =
+        regions.get(f.properties.statcode) ??
+        unmatched.find((r) => comparable(r.name) === comparable(f.properties.statnaam));
+      return region ? [[f.properties.statcode, region] as const] : [];
+    }),
+  );
+}
+
 export interface MapOptions {
   features: RegionFeature[];
   regions: Map<string, RegionFigures>;
@@ -139,9 +166,11 @@ export function regionMap(options: MapOptions): SVGSVGElement {
     "aria-label": t("mapLabel", { indicator: t(indicator.label), year }),
   });
   const shapes: SVGPathElement[] = [];
+  const regionOf = matchRegions(options.features, options.regions);
   for (const f of options.features) {
-    const code = f.properties.statcode;
-    const region = options.regions.get(code);
+    const region = regionOf.get(f.properties.statcode);
+    // the year's region code (Food Valley was AM31 until 2024, AM38 on the 2025 boundaries)
+    const code = region?.code ?? f.properties.statcode;
     const figure: Figure = region ? indicator.value(region, year) : { value: null, source: null };
     const text = formatIndicator(indicator, figure);
     const name = region?.name ?? f.properties.statnaam;
@@ -150,6 +179,7 @@ export function regionMap(options: MapOptions): SVGSVGElement {
       class: "region",
       fill: options.scale.colour(toNumber(figure.value)),
       "data-code": code,
+      "data-boundary": f.properties.statcode,
       role: "link",
       "aria-label": `${name} (${code}): ${text}${isSynthetic(figure) ? ` (${t("syntheticBadgeLong")})` : ""}`,
     });

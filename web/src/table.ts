@@ -15,6 +15,10 @@ export interface Column<Row> {
   kind?: NumberKind;
   /** plain text (a name, a code) */
   text?: (row: Row) => string;
+  /** where a text cell's statement comes from (e.g. a municipality's membership of a region) */
+  textSource?: (row: Row) => Figure;
+  /** shown after a text cell's text, e.g. a badge */
+  marker?: (row: Row) => Node | null;
   /** the text cell links here */
   href?: (row: Row) => string;
 }
@@ -107,6 +111,11 @@ export function sortableTable<Row>(options: TableOptions<Row>): SortableTable<Ro
               cell.append(h("a", { href: column.href(row), tabindex: "-1" }, column.text?.(row) ?? ""));
             } else {
               cell.append(column.text?.(row) ?? "");
+            }
+            const marker = column.marker?.(row);
+            if (marker) cell.append(" ", marker);
+            if (column.textSource) {
+              attachSource(cell, column.textSource(row), `${options.rowLabel(row)} · ${column.label}`);
             }
             cells.push(cell);
             return cell;

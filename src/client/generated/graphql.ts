@@ -306,7 +306,7 @@ export type DashboardSourceFragment = { publisher: string, document: string, dat
 export type DashboardMetaQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type DashboardMetaQuery = { jobAgreementYears: Array<{ year: number }>, municipalities: { nodes: Array<{ buigYears: Array<number>, populationHistory: Array<{ referenceDate: string }> }> } };
+export type DashboardMetaQuery = { referenceYears: { regionMembership: Array<number>, populationDates: Array<string> }, jobAgreementYears: Array<{ year: number }>, municipalities: { nodes: Array<{ buigYears: Array<number> }> } };
 
 export type DashboardRegionsJobsQueryVariables = Exact<{
   year: number;
@@ -343,7 +343,7 @@ export type DashboardRegionQueryVariables = Exact<{
 }>;
 
 
-export type DashboardRegionQuery = { labourMarketRegion: { code: string, name: string, municipalities: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, name: string, population: { value: number, referenceDate: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, buig: { budget: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } }, spending: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, result: { amount: string, percentOfBudget: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null, participationBudget: { total: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } } | null, shelteredWorkPlaces: { target: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, realised: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null }> } } | null };
+export type DashboardRegionQuery = { regionClassification: { kind: SourceKind, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, labourMarketRegion: { code: string, name: string, municipalities: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, name: string, regionMembership: { kind: SourceKind, uncertain: boolean, reason: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, population: { value: number, referenceDate: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, buig: { budget: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } }, spending: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, result: { amount: string, percentOfBudget: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null, participationBudget: { total: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } } | null, shelteredWorkPlaces: { target: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, realised: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null }> } } | null };
 
 export type DashboardRegionYearQueryVariables = Exact<{
   code: string | number;
@@ -1038,24 +1038,25 @@ export const RetentionAndProfilesDocument = new TypedDocumentString(`
     `, {"hash":"sha256:989019ff1f0a3701651990396dd7356826003853d36c06ed66bdc2536908bdb0"}) as unknown as TypedDocumentString<RetentionAndProfilesQuery, RetentionAndProfilesQueryVariables>;
 export const DashboardMetaDocument = new TypedDocumentString(`
     query DashboardMeta {
+  referenceYears {
+    regionMembership
+    populationDates
+  }
   jobAgreementYears {
     year
   }
   municipalities(first: 1) {
     nodes {
       buigYears
-      populationHistory {
-        referenceDate
-      }
     }
   }
 }
-    `, {"hash":"sha256:29ffdbd5229e2e5e939cc17ef5309606a54cf5d2294fad2d28d81228980d50eb"}) as unknown as TypedDocumentString<DashboardMetaQuery, DashboardMetaQueryVariables>;
+    `, {"hash":"sha256:a54009da9e5afd3852982e109c88111863b3ee93d7f6f1148c82cf32b522ab0b"}) as unknown as TypedDocumentString<DashboardMetaQuery, DashboardMetaQueryVariables>;
 export const DashboardRegionsJobsDocument = new TypedDocumentString(`
     query DashboardRegionsJobs($year: Int!, $populationDate: Date) {
-  labourMarketRegions {
+  labourMarketRegions(year: $year) {
     code
-    name
+    name(year: $year)
     population(referenceDate: $populationDate) {
       value
       referenceDate
@@ -1079,12 +1080,12 @@ export const DashboardRegionsJobsDocument = new TypedDocumentString(`
   kind
   license
   note
-}`, {"hash":"sha256:0d74b960669cb53a1fcd1406e54a55b06eac5386446591b70a83c1de343f9a38"}) as unknown as TypedDocumentString<DashboardRegionsJobsQuery, DashboardRegionsJobsQueryVariables>;
+}`, {"hash":"sha256:14b4fa8e400fbe1d1a914ea44fdbe35261294f6cfc2713743ccc5cfa1d991b23"}) as unknown as TypedDocumentString<DashboardRegionsJobsQuery, DashboardRegionsJobsQueryVariables>;
 export const DashboardRegionsBuigDocument = new TypedDocumentString(`
     query DashboardRegionsBuig($year: Int!) {
-  labourMarketRegions {
+  labourMarketRegions(year: $year) {
     code
-    name
+    name(year: $year)
     buig(year: $year) {
       result {
         percentOfBudget
@@ -1102,12 +1103,12 @@ export const DashboardRegionsBuigDocument = new TypedDocumentString(`
   kind
   license
   note
-}`, {"hash":"sha256:18c7426c0ead862cac521a7fb735324d5fc14e5979bd1817c153a4692373cae1"}) as unknown as TypedDocumentString<DashboardRegionsBuigQuery, DashboardRegionsBuigQueryVariables>;
+}`, {"hash":"sha256:cb6ac1157df779521c8523bc62d97ac54f0dfdc38a296b77e9b3d00a400f3581"}) as unknown as TypedDocumentString<DashboardRegionsBuigQuery, DashboardRegionsBuigQueryVariables>;
 export const DashboardRegionsShelteredWorkDocument = new TypedDocumentString(`
     query DashboardRegionsShelteredWork($year: Int!) {
-  labourMarketRegions {
+  labourMarketRegions(year: $year) {
     code
-    name
+    name(year: $year)
     shelteredWorkPlaces(year: $year) {
       progressPercent
       realised {
@@ -1125,7 +1126,7 @@ export const DashboardRegionsShelteredWorkDocument = new TypedDocumentString(`
   kind
   license
   note
-}`, {"hash":"sha256:b28f4edb20f74ec04b1c204bab6be8d9d73523b2acb959ee6f924c6552482efc"}) as unknown as TypedDocumentString<DashboardRegionsShelteredWorkQuery, DashboardRegionsShelteredWorkQueryVariables>;
+}`, {"hash":"sha256:7b6ad3fd5bb9d45f657b4e3d97e2ce489e56ce7e2de9a1b332851e499856aa57"}) as unknown as TypedDocumentString<DashboardRegionsShelteredWorkQuery, DashboardRegionsShelteredWorkQueryVariables>;
 export const DashboardJobAgreementDocument = new TypedDocumentString(`
     query DashboardJobAgreement {
   jobAgreementYears {
@@ -1158,17 +1159,31 @@ export const DashboardJobAgreementDocument = new TypedDocumentString(`
 }`, {"hash":"sha256:b2c2f98632b23a5dea65b01ca25d56b9b48ea877eb9f78927676f143216c148d"}) as unknown as TypedDocumentString<DashboardJobAgreementQuery, DashboardJobAgreementQueryVariables>;
 export const DashboardRegionDocument = new TypedDocumentString(`
     query DashboardRegion($code: ID!, $year: Int!, $populationDate: Date, $after: String) {
+  regionClassification(year: $year) {
+    kind
+    source {
+      ...DashboardSource
+    }
+  }
   labourMarketRegion(code: $code) {
     code
-    name
-    municipalities(first: 30, after: $after) {
+    name(year: $year)
+    municipalities(year: $year, first: 30, after: $after) {
       pageInfo {
         hasNextPage
         endCursor
       }
       nodes {
         code
-        name
+        name(year: $year)
+        regionMembership(year: $year) {
+          kind
+          uncertain
+          reason
+          source {
+            ...DashboardSource
+          }
+        }
         population(referenceDate: $populationDate) {
           value
           referenceDate
@@ -1230,7 +1245,7 @@ export const DashboardRegionDocument = new TypedDocumentString(`
   kind
   license
   note
-}`, {"hash":"sha256:6b355f06d9c854c426f18b1e4ab37aeb934d2fab2d463ef0ce79df78b4e18c23"}) as unknown as TypedDocumentString<DashboardRegionQuery, DashboardRegionQueryVariables>;
+}`, {"hash":"sha256:0183ab77abf72a19fa904d7adc227c57c388056667bb9507604f092ce7bc1955"}) as unknown as TypedDocumentString<DashboardRegionQuery, DashboardRegionQueryVariables>;
 export const DashboardRegionYearDocument = new TypedDocumentString(`
     query DashboardRegionYear($code: ID!, $year: Int!) {
   labourMarketRegion(code: $code) {

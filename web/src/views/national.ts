@@ -6,7 +6,7 @@ import { h } from "../dom.ts";
 import { toNumber } from "../format.ts";
 import { t, type LabelKey } from "../i18n.ts";
 import type { Indicator } from "../indicators.ts";
-import { colourScale, legend, regionMap, type RegionFeature } from "../map.ts";
+import { BOUNDARIES_YEAR, colourScale, legend, regionMap, type RegionFeature } from "../map.ts";
 import { isSynthetic, syntheticBadge } from "../provenance.ts";
 import { sortableTable } from "../table.ts";
 
@@ -57,7 +57,12 @@ export function nationalView(data: NationalData): HTMLElement {
     ),
     h("p", { class: "help", id: "map-help" }, t("mapHelp")),
     h("div", { class: "map-and-legend" }, map, legend(indicator, scale, values.length < figures.length)),
-    h("p", { class: "attribution" }, t("attribution")),
+    h(
+      "p",
+      { class: "attribution" },
+      t("attribution"),
+      year < BOUNDARIES_YEAR ? [" ", t("boundariesYear", { year })] : null,
+    ),
     h("details", {}, h("summary", {}, t("mapTable")), table.element),
   );
   map.setAttribute("aria-describedby", "map-help");

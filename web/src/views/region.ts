@@ -5,7 +5,7 @@ import { download, toCsv } from "../csv.ts";
 import type { MunicipalityRow, RegionJobsYear, RegionTable, RegionYear } from "../data.ts";
 import { h } from "../dom.ts";
 import { formatDate } from "../format.ts";
-import { t } from "../i18n.ts";
+import { t, type LabelKey } from "../i18n.ts";
 import { sortableTable, type Column } from "../table.ts";
 
 export interface RegionData {
@@ -19,7 +19,20 @@ export function regionView(data: RegionData): HTMLElement {
   const { table } = data;
   const regionName = `${table.name} (${table.code})`;
   const columns: Column<MunicipalityRow>[] = [
-    { key: "name", label: t("municipality"), text: (m) => m.name },
+    {
+      key: "name",
+      label: t("municipality"),
+      text: (m) => m.name,
+      // how it is known that the municipality lay in the region that year, and whether that is uncertain
+      textSource: (m) => ({
+        value: table.name,
+        source: m.membership.source && {
+          ...m.membership.source,
+          note: m.membership.reason ?? m.membership.source.note,
+        },
+      }),
+      marker: (m) => (m.membership.uncertain ? uncertainBadge() : null),
+    },
     { key: "code", label: t("code"), text: (m) => m.code },
     {
       key: "population",
@@ -59,13 +72,38 @@ export function regionView(data: RegionData): HTMLElement {
     { class: "region", "aria-labelledby": "view-title" },
     h("p", {}, h("a", { href: data.backHref, class: "back" }, t("backToMap"))),
     h("h2", { id: "view-title", tabindex: "-1" }, regionName),
-    h("p", { class: "help" }, t("membershipNote", { year: table.year, date: formatDate(table.populationDate) })),
+    h("p", { class: "help" }, membershipNote(table)),
     h("div", { class: "table-tools" }, csvButton),
     municipalities.element,
     h("h3", {}, t("overTheYears", { region: table.name })),
     h("div", { class: "charts" }, regionCharts(data)),
   );
 }
+
+function membershipNote(table: RegionTable): string {
+  const source = table.classification;
+  const uncertain = table.municipalities.filter((m) => m.membership.uncertain).length;
+  return [
+    t("membershipNote", {
+      year: table.year,
+      count: table.municipalities.length,
+      kind: source ? t(`kind${source.kind}` as LabelKey) : "?",
+      document: source?.document ?? "?",
+    }),
+    uncertain > 0 ? t("membershipUncertain", { count: uncertain }) : "",
+    t("populationOn", { date: formatDate(table.populationDate) }),
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
+const uncertainBadge = () =>
+  h(
+    "span",
+    { class: "badge-uncertain", title: t("uncertainLong") },
+    h("span", { "aria-hidden": "true" }, "?"),
+    h("span", { class: "sr-only" }, ` (${t("uncertainLong")})`),
+  );
 
 function regionCharts({ years, jobs }: RegionData): HTMLElement[] {
   const year = (y: { year: number }) => String(y.year);
