@@ -1,10 +1,10 @@
 // Region view: the region's municipalities in a sortable table for the chosen year (with a CSV of what is
 // shown), and the region's figures over the years as charts.
-import { chart } from "../charts.ts";
+import { chart, type Series } from "../charts.ts";
 import { download, toCsv } from "../csv.ts";
-import type { MunicipalityRow, RegionJobsYear, RegionTable, RegionYear } from "../data.ts";
+import type { Figure, MunicipalityRow, RegionJobsYear, RegionTable, RegionYear } from "../data.ts";
 import { h } from "../dom.ts";
-import { formatDate } from "../format.ts";
+import { formatDate, type NumberKind } from "../format.ts";
 import { t, type LabelKey } from "../i18n.ts";
 import { sortableTable, type Column } from "../table.ts";
 
@@ -105,60 +105,66 @@ const uncertainBadge = () =>
     h("span", { class: "sr-only" }, ` (${t("uncertainLong")})`),
   );
 
+/** A chart of one figure or more per year, over the years that have any of them. */
+function yearChart<Row extends { year: number }>(options: {
+  title: string;
+  kind: NumberKind;
+  divisor?: number;
+  rows: Row[];
+  series: (Series & { figure: (row: Row) => Figure })[];
+}): HTMLElement {
+  // participation budgets, for instance, are published for 2017–2021 only
+  const rows = options.rows.filter((row) => options.series.some((s) => s.figure(row).value !== null));
+  return chart({
+    title: options.title,
+    kind: options.kind,
+    ...(options.divisor ? { divisor: options.divisor } : {}),
+    xLabel: t("year"),
+    series: options.series,
+    points: rows.flatMap((row) =>
+      options.series.map((s) => ({ series: s.key, x: String(row.year), figure: s.figure(row) })),
+    ),
+  });
+}
+
 function regionCharts({ years, jobs }: RegionData): HTMLElement[] {
-  const year = (y: { year: number }) => String(y.year);
-  // only the years with figures of each kind (participation budgets, for instance, only 2017–2021)
-  const withBuig = years.filter((y) => y.buigBudget.value !== null);
-  const withSheltered = years.filter((y) => y.shelteredTarget.value !== null || y.shelteredRealised.value !== null);
-  const withParticipation = years.filter((y) => y.participationBudget.value !== null);
   return [
-    chart({
+    yearChart({
       title: t("chartJobs"),
       kind: "count",
-      xLabel: t("year"),
+      rows: jobs,
       series: [
-        { key: "extraJobs", label: t("extraJobs"), mark: "bar", colour: "#2b6cb0" },
-        { key: "jobs", label: t("jobs"), mark: "line", colour: "#9c4221" },
+        { key: "extraJobs", label: t("extraJobs"), mark: "bar", colour: "#2b6cb0", figure: (j) => j.extraJobs },
+        { key: "jobs", label: t("jobs"), mark: "line", colour: "#9c4221", figure: (j) => j.jobs },
       ],
-      points: jobs.flatMap((j) => [
-        { series: "extraJobs", x: year(j), figure: j.extraJobs },
-        { series: "jobs", x: year(j), figure: j.jobs },
-      ]),
     }),
-    chart({
+    yearChart({
       title: t("chartBuig"),
       kind: "euro",
       divisor: 1e6,
-      xLabel: t("year"),
+      rows: years,
       series: [
-        { key: "budget", label: t("budget"), mark: "line", colour: "#2b6cb0" },
-        { key: "spending", label: t("spending"), mark: "line", colour: "#c53030" },
+        { key: "budget", label: t("budget"), mark: "line", colour: "#2b6cb0", figure: (y) => y.buigBudget },
+        { key: "spending", label: t("spending"), mark: "line", colour: "#c53030", figure: (y) => y.buigSpending },
       ],
-      points: withBuig.flatMap((y) => [
-        { series: "budget", x: year(y), figure: y.buigBudget },
-        { series: "spending", x: year(y), figure: y.buigSpending },
-      ]),
     }),
-    chart({
+    yearChart({
       title: t("chartSheltered"),
       kind: "count",
-      xLabel: t("year"),
+      rows: years,
       series: [
-        { key: "realised", label: t("realised"), mark: "bar", colour: "#2f855a" },
-        { key: "target", label: t("target"), mark: "tick", colour: "#111111" },
+        { key: "realised", label: t("realised"), mark: "bar", colour: "#2f855a", figure: (y) => y.shelteredRealised },
+        { key: "target", label: t("target"), mark: "tick", colour: "#111111", figure: (y) => y.shelteredTarget },
       ],
-      points: withSheltered.flatMap((y) => [
-        { series: "realised", x: year(y), figure: y.shelteredRealised },
-        { series: "target", x: year(y), figure: y.shelteredTarget },
-      ]),
     }),
-    chart({
+    yearChart({
       title: t("chartParticipation"),
       kind: "euro",
       divisor: 1e6,
-      xLabel: t("year"),
-      series: [{ key: "total", label: t("total"), mark: "bar", colour: "#6b46c1" }],
-      points: withParticipation.map((y) => ({ series: "total", x: year(y), figure: y.participationBudget })),
+      rows: years,
+      series: [
+        { key: "total", label: t("total"), mark: "bar", colour: "#6b46c1", figure: (y) => y.participationBudget },
+      ],
     }),
   ];
 }
