@@ -123,6 +123,48 @@ export const RECIPES: Recipe[] = [
 }`,
   },
   {
+    question:
+      "How did a region's municipalities and BUIG budget change between 2016 and 2023, and which classification is each year's sum over?",
+    who: "policy analysts, regional employer service points",
+    query: `query ($code: ID!) {
+  labourMarketRegion(code: $code) {
+    name
+    m2016: municipalityCount(year: 2016)
+    m2023: municipalityCount(year: 2023)
+    b2016: buig(year: 2016) { municipalityCount budget { value source { kind note } } }
+    b2023: buig(year: 2023) { municipalityCount budget { value source { kind note } } }
+  }
+  c2016: regionClassification(year: 2016) { kind source { publisher document } }
+  c2023: regionClassification(year: 2023) { kind uncertain { municipality { name } region { code } reason } }
+}`,
+    variables: { code: "AM01" },
+    note: "Mergers in Groningen (2019, 2021) took the region from 27 municipalities to 14. 2016's classification is published (CBS 83287NED); none of 2023 is embedded, so its membership is DERIVED by the rule in the classification's source note, and every uncertain membership is listed with its reason. Import CBS's real classification of a year with `npm run data -- import region-membership` to replace a derived one.",
+  },
+  {
+    question: "What became of a dissolved municipality, and what did it have before it ended?",
+    who: "municipalities, policy analysts",
+    query: `{
+  weesp: municipality(name: "Weesp") {
+    code name firstYear lastYear dissolvedOn exists
+    successors { municipality { code name } effectiveDate kind }
+    buig2021: buig(year: 2021) { budget { value source { kind } } }
+    region2021: regionMembership(year: 2021) { region { code name } kind uncertain reason }
+  }
+  haaren: municipality(code: "GM0788") { name dissolvedOn successors { code name kind } }
+  amsterdam: municipality(code: "GM0363") { predecessors { code name effectiveDate kind } }
+}`,
+  },
+  {
+    question: 'Which municipality does a user mean when they type "Den Haag" or "bergen"?',
+    who: "portal developers (search boxes)",
+    query: `{
+  denHaag: municipalitySearch(text: "Den Haag", first: 3) { municipality { code name province { name } } reason matched }
+  bergen: municipalitySearch(text: "bergen", first: 4) { municipality { code name province { name } } reason matched }
+  typo: municipalitySearch(text: "Amstrdam", first: 2) { municipality { code name } reason distance }
+}`,
+    note: '`municipality(name: "Bergen")` refuses to guess: it is a BAD_USER_INPUT error listing Bergen (L.) and Bergen (NH.).',
+  },
+  {
     question: "Where does a national figure come from, and how is it qualified?",
     who: "everyone",
     query: `{

@@ -74,6 +74,8 @@ export interface StackOptions {
   /** JWT verification for writes; signingSecret is shared by the gateway and the subgraphs */
   auth?: { jwt: JwtConfig | null; signingSecret: string };
   responseCache?: { ttlMs: number; redisUrl?: string; namespace?: string } | null;
+  /** origins allowed to call the gateway from a browser, besides its own and localhost's */
+  cors?: { origins: string[] };
 }
 
 export interface Stack {
@@ -135,6 +137,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...(options.gatewayLogging !== undefined ? { logging: options.gatewayLogging } : {}),
       ...(options.persistedDocuments ? { persistedDocuments: options.persistedDocuments } : {}),
       ...(options.responseCache ? { responseCache: options.responseCache } : {}),
+      ...(options.cors ? { cors: options.cors } : {}),
       ...(options.auth?.jwt
         ? { auth: { verify: createTokenVerifier(options.auth.jwt), signingSecret: options.auth.signingSecret } }
         : {}),

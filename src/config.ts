@@ -35,6 +35,25 @@ const EnvSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).optional(),
   RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
   REDIS_URL: url.optional(),
+  CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim().replace(/\/$/, ""))
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(\*|https?:\/\/[^/\s]+)$/,
+            "CORS_ORIGINS: origins such as https://portal.example.nl, comma-separated",
+          ),
+      ),
+    ),
   SUBGRAPH_SIGNING_SECRET: z.string().min(32, "SUBGRAPH_SIGNING_SECRET must be at least 32 characters").optional(),
 });
 

@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DatabasePool, prepareSubgraphDatabase } from "../app.ts";
 import { databaseLocation, readEnv } from "../config.ts";
+import { DataFolderLocked } from "../db/database.ts";
 import { formatImportError, ImportSourceSchema, importSourceRow } from "../common/import/csv-import.ts";
 import { runImport } from "../common/import/run.ts";
 import { writeFileSync } from "node:fs";
@@ -106,12 +107,23 @@ program
       process.exitCode = 2;
       return;
     }
-    const { subgraph, target } = IMPORT_FORMATS[formatName]!;
-    const steps = progress(`import ${formatName}`, 2);
-    const summary = await withDatabase(subgraph, async (db) => {
+    const { subgraph, target, copies = {} } = IMPORT_FORMATS[formatName]!;
+    const copyTo = Object.keys(copies) as SubgraphName[];
+    const steps = progress(`import ${formatName}`, 2 + copyTo.length);
+    const summary = await withDatabases([subgraph, ...copyTo], async (dbs) => {
       steps.tick();
-      const result = await runImport(db, target, file, importSourceRow(source.data), { dryRun: Boolean(opts.dryRun) });
+      const row = importSourceRow(source.data);
+      const result = await runImport(dbs[subgraph], target, file, row, { dryRun: Boolean(opts.dryRun) });
       steps.tick();
+      // the subgraphs that keep a copy take the same file once the first has accepted it
+      if (result.errors.length === 0 && !result.dryRun) {
+        for (const name of copyTo) {
+          const copy = await runImport(dbs[name], copies[name]!, file, row);
+          if (copy.errors.length > 0)
+            throw new Error(`the ${name} subgraph refused the copy: ${copy.errors.map(formatImportError).join("; ")}`);
+          steps.tick();
+        }
+      }
       steps.done();
       return result;
     });
@@ -207,4 +219,15 @@ program
     );
   });
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (error) {
+  // the embedded database in use by another process, or (on PostgreSQL) another writer in the way:
+  // one line that says what to do, not a stack trace
+  const code = (error as { code?: unknown }).code;
+  if (error instanceof DataFolderLocked) console.error(`error: ${error.message}`);
+  else if (code === "P2002" || code === "P2034")
+    console.error("error: another process wrote the same figures at the same time; nothing was written, run it again");
+  else throw error;
+  process.exitCode = 1;
+}

@@ -6,7 +6,8 @@ import { createTokenVerifier } from "../auth/jwt.ts";
 import { jwtConfig, persistedDocuments, readEnv, subgraphUrlOverrides } from "../config.ts";
 import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { startGateway } from "../gateway/gateway.ts";
-import { exitOnSignals } from "./signals.ts";
+import { checkPortFree } from "../common/http.ts";
+import { exitOnSignals, runCommand } from "./signals.ts";
 
 const env = readEnv();
 const program = new Command()
@@ -32,16 +33,20 @@ const program = new Command()
   .parse();
 
 const options = program.opts<{ supergraph: string; subgraph: Record<string, string>; port?: number; poll?: number }>();
-const gateway = await startGateway({
-  supergraph: options.supergraph,
-  subgraphUrls: { ...subgraphUrlOverrides(env), ...options.subgraph },
-  port: options.port ?? env.PORT,
-  host: env.HOST,
-  ...(options.poll ? { pollingInterval: options.poll } : {}),
-  persistedDocuments: persistedDocuments(env),
-  ...(jwtConfig(env) && env.SUBGRAPH_SIGNING_SECRET
-    ? { auth: { verify: createTokenVerifier(jwtConfig(env)!), signingSecret: env.SUBGRAPH_SIGNING_SECRET } }
-    : {}),
+await runCommand(async () => {
+  await checkPortFree(options.port ?? env.PORT, env.HOST, options.port === undefined ? "PORT" : "--port");
+  const gateway = await startGateway({
+    supergraph: options.supergraph,
+    subgraphUrls: { ...subgraphUrlOverrides(env), ...options.subgraph },
+    port: options.port ?? env.PORT,
+    host: env.HOST,
+    ...(options.poll ? { pollingInterval: options.poll } : {}),
+    persistedDocuments: persistedDocuments(env),
+    cors: { origins: env.CORS_ORIGINS },
+    ...(jwtConfig(env) && env.SUBGRAPH_SIGNING_SECRET
+      ? { auth: { verify: createTokenVerifier(jwtConfig(env)!), signingSecret: env.SUBGRAPH_SIGNING_SECRET } }
+      : {}),
+  });
+  console.log(`gateway over ${options.supergraph}\nGraphiQL and the GraphQL endpoint: ${gateway.url}`);
+  exitOnSignals(() => gateway.stop());
 });
-console.log(`gateway over ${options.supergraph}\nGraphiQL and the GraphQL endpoint: ${gateway.url}`);
-exitOnSignals(() => gateway.stop());

@@ -1,3 +1,6 @@
+import { PortInUse } from "../common/http.ts";
+import { ConfigError } from "../config.ts";
+import { DataFolderLocked } from "../db/database.ts";
 import { ownSignalListener } from "./own-signals.ts";
 
 /**
@@ -26,4 +29,20 @@ export function exitOnSignals(stop: () => Promise<void>, graceMs = 4_500): void 
   });
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+}
+
+/**
+ * Runs a command's main part; a mistake of setup (a port in use, the embedded database held by another
+ * process, an invalid environment) ends it with one line saying what to change, not a stack trace.
+ */
+export async function runCommand(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    if (error instanceof PortInUse || error instanceof DataFolderLocked || error instanceof ConfigError) {
+      console.error(`error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
 }

@@ -12,30 +12,39 @@ import {
 } from "../config.ts";
 import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/subgraph.ts";
-import { exitOnSignals } from "./signals.ts";
+import { checkPortFree } from "../common/http.ts";
+import { exitOnSignals, runCommand } from "./signals.ts";
 
-const began = performance.now();
-const env = readEnv();
-const perSubgraph = <T>(f: (name: SubgraphName) => T) =>
-  Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, f(name)])) as Record<SubgraphName, T>;
+await runCommand(async () => {
+  const began = performance.now();
+  const env = readEnv();
+  const perSubgraph = <T>(f: (name: SubgraphName) => T) =>
+    Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, f(name)])) as Record<SubgraphName, T>;
 
-const databases = perSubgraph((name) => databaseLocation(env, name));
-const embedded = Object.values(databases).some((location) => location.kind === "pglite");
-console.log(embedded ? `database: embedded PGlite in ${env.DATA_DIR}/pglite` : "database: PostgreSQL (DATABASE_URL)");
+  // every port first: a busy one is reported before any database is opened or written
+  await checkPortFree(env.PORT, env.HOST, "PORT");
+  for (const name of SUBGRAPH_NAMES)
+    await checkPortFree(subgraphPort(env, name), env.HOST, `${name.toUpperCase()}_PORT`);
 
-const stack = await startStack({
-  databases,
-  host: env.HOST,
-  gatewayPort: env.PORT,
-  subgraphPorts: perSubgraph((name) => subgraphPort(env, name)),
-  supergraph: env.SUPERGRAPH ?? SUPERGRAPH_FILE,
-  synthetic: env.SYNTHETIC_DATA === "on" ? DEFAULT_SYNTHETIC : null,
-  persistedDocuments: persistedDocuments(env),
-  auth: { jwt: jwtConfig(env), signingSecret: signingSecret(env) },
-  responseCache: responseCache(env),
+  const databases = perSubgraph((name) => databaseLocation(env, name));
+  const embedded = Object.values(databases).some((location) => location.kind === "pglite");
+  console.log(embedded ? `database: embedded PGlite in ${env.DATA_DIR}/pglite` : "database: PostgreSQL (DATABASE_URL)");
+
+  const stack = await startStack({
+    databases,
+    host: env.HOST,
+    gatewayPort: env.PORT,
+    subgraphPorts: perSubgraph((name) => subgraphPort(env, name)),
+    supergraph: env.SUPERGRAPH ?? SUPERGRAPH_FILE,
+    synthetic: env.SYNTHETIC_DATA === "on" ? DEFAULT_SYNTHETIC : null,
+    persistedDocuments: persistedDocuments(env),
+    auth: { jwt: jwtConfig(env), signingSecret: signingSecret(env) },
+    responseCache: responseCache(env),
+    cors: { origins: env.CORS_ORIGINS },
+  });
+  for (const name of SUBGRAPH_NAMES) console.log(`subgraph ${name}: ${stack.subgraphs[name].url}`);
+  console.log(
+    `\nGraphiQL and the GraphQL endpoint: ${stack.gateway.url}  (ready in ${Math.round(performance.now() - began)} ms)`,
+  );
+  exitOnSignals(() => stack.stop());
 });
-for (const name of SUBGRAPH_NAMES) console.log(`subgraph ${name}: ${stack.subgraphs[name].url}`);
-console.log(
-  `\nGraphiQL and the GraphQL endpoint: ${stack.gateway.url}  (ready in ${Math.round(performance.now() - began)} ms)`,
-);
-exitOnSignals(() => stack.stop());

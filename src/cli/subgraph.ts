@@ -7,7 +7,8 @@ import { databaseLocation, readEnv, subgraphPort } from "../config.ts";
 import { SUBGRAPHS } from "../subgraphs/registry.ts";
 import { startSubgraphServer } from "../subgraphs/server.ts";
 import { SUBGRAPH_NAMES, isSubgraphName } from "../subgraphs/subgraph.ts";
-import { exitOnSignals } from "./signals.ts";
+import { checkPortFree } from "../common/http.ts";
+import { exitOnSignals, runCommand } from "./signals.ts";
 
 const program = new Command()
   .name("npm run subgraph --")
@@ -24,18 +25,23 @@ const program = new Command()
   .parse();
 
 const name = program.processedArgs[0] as (typeof SUBGRAPH_NAMES)[number];
-const env = readEnv();
-const pool = new DatabasePool();
-const db = await pool.client(databaseLocation(env, name, `pglite-${name}`));
-await prepareSubgraphDatabase(name, db, console.log, env.SYNTHETIC_DATA === "on" ? DEFAULT_SYNTHETIC : null);
-const running = await startSubgraphServer(SUBGRAPHS[name], db, {
-  port: program.opts<{ port?: number }>().port ?? subgraphPort(env, name),
-  host: env.HOST,
-  // without the gateway's secret the subgraph serves reads only
-  signingSecret: env.SUBGRAPH_SIGNING_SECRET ?? null,
-});
-console.log(`subgraph ${name}: ${running.url}`);
-exitOnSignals(async () => {
-  await running.stop();
-  await pool.close();
+await runCommand(async () => {
+  const env = readEnv();
+  const port = program.opts<{ port?: number }>().port ?? subgraphPort(env, name);
+  // the port first: a busy one is reported before the database is opened or written
+  await checkPortFree(port, env.HOST, program.opts().port === undefined ? `${name.toUpperCase()}_PORT` : "--port");
+  const pool = new DatabasePool();
+  const db = await pool.client(databaseLocation(env, name, `pglite-${name}`));
+  await prepareSubgraphDatabase(name, db, console.log, env.SYNTHETIC_DATA === "on" ? DEFAULT_SYNTHETIC : null);
+  const running = await startSubgraphServer(SUBGRAPHS[name], db, {
+    port,
+    host: env.HOST,
+    // without the gateway's secret the subgraph serves reads only
+    signingSecret: env.SUBGRAPH_SIGNING_SECRET ?? null,
+  });
+  console.log(`subgraph ${name}: ${running.url}`);
+  exitOnSignals(async () => {
+    await running.stop();
+    await pool.close();
+  });
 });

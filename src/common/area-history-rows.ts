@@ -16,7 +16,11 @@ export function areaHistoryOf(rows: AreaRows): AreaHistory {
   const lifetimes = new Map<string, Lifetime>(
     rows.municipalities.map((m) => [
       m.code,
-      { code: m.code, createdOn: m.createdOn && isoDay(m.createdOn), dissolvedOn: m.dissolvedOn && isoDay(m.dissolvedOn) },
+      {
+        code: m.code,
+        createdOn: m.createdOn && isoDay(m.createdOn),
+        dissolvedOn: m.dissolvedOn && isoDay(m.dissolvedOn),
+      },
     ]),
   );
   // codes dissolved before the data begins appear only in the change list

@@ -43,6 +43,12 @@ export async function exportTable(
   const rows: Record<string, string>[] = [];
   if (table === "buig-municipalities" || table === "buig-regions") {
     const history = await m.areaHistory();
+    const names = new Map(
+      (await dbs.municipal.prisma.municipalArea.findMany({ select: { municipalityCode: true, name: true } })).map((a) => [
+        a.municipalityCode,
+        a.name,
+      ]),
+    );
     const keysOf = (year: number) => (table === "buig-regions" ? history.regionCodesIn(year) : history.codesIn(year));
     const progress = makeProgress(options.years.reduce((n, year) => n + keysOf(year).length, 0));
     for (const year of options.years) {
@@ -67,7 +73,7 @@ export async function exportTable(
             const [spending, rule] = await Promise.all([m.spending.load(`${key}|${year}`), m.rule.load(year)]);
             const result = spending ? municipalResult(key, budget, spending) : null;
             rows.push({
-              municipality_code: key, year: String(year), stage: budget.stage, budget_eur: euros(budget.amountCents),
+              municipality_code: key, name: names.get(key) ?? "", year: String(year), stage: budget.stage, budget_eur: euros(budget.amountCents),
               spending_eur: euros(spending?.amountCents), result_eur: euros(result?.amount), result_percent: text(result?.percentOfBudget),
               safety_net_eur: euros(spending && rule ? municipalSafetyNet(key, budget, spending, rule).payment : null),
               source_kind: (await resolveSourceRef(budget.sourceId, m.source)).kind,

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -41,6 +41,8 @@ export interface Database {
   readonly server: DatabaseServer;
 }
 
+export const DATABASE_TIMEOUTS = { connectMs: 2_000, statementMs: 2_000, answerMs: 2_500 };
+
 export async function openDatabaseServer(location: DatabaseLocation): Promise<DatabaseServer> {
   const clients: PrismaClient[] = [];
   const makeClient = (server: DatabaseServer, adapter: () => PrismaPg | PrismaPGlite): Database => {
@@ -55,9 +57,26 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
   const disconnectAll = () => Promise.all(clients.map((client) => client.$disconnect()));
 
   if (location.kind === "postgresql") {
-    const pool = new pg.Pool({ connectionString: location.url, max: 10, connectionTimeoutMillis: 2_000 });
+    const pool = new pg.Pool({
+      connectionString: location.url,
+      max: 10,
+      // a database that does not answer fails a request within about two seconds (as
+      // DATABASE_UNAVAILABLE) instead of holding it until the gateway's subgraph timeout: no
+      // connection within connectMs, a statement cancelled by the server after statementMs, and no
+      // answer at all (packets dropped) within answerMs. The longest statement of seeding or an
+      // import takes well under 100 ms.
+      connectionTimeoutMillis: DATABASE_TIMEOUTS.connectMs,
+      statement_timeout: DATABASE_TIMEOUTS.statementMs,
+      query_timeout: DATABASE_TIMEOUTS.answerMs,
+      keepAlive: true,
+    });
     // An idle client losing its server emits 'error' on the pool; unhandled, it would end the process.
     pool.on("error", () => {});
+    // the driver's own failures (connect timeout, no answer, connection lost) carry no SQLSTATE:
+    // give them one, so they are classified by code like the server's
+    tagFailures(pool, "connect", "08001");
+    tagFailures(pool, "query", "08006");
+    pool.on("connect", (client) => tagFailures(client, "query", "08006"));
     const server: DatabaseServer = {
       location,
       pglite: null,
@@ -84,9 +103,20 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
 
   // PGlite creates its own folder but not the parents
   if (location.dataDir) mkdirSync(path.dirname(location.dataDir), { recursive: true });
-  const db = await PGlite.create(location.dataDir ?? undefined, {
-    ...(location.template ? { loadDataDir: location.template } : {}),
-  });
+  // one process per data folder: taken before PGlite touches the folder, so a refused process writes nothing
+  const release = location.dataDir ? lockDataFolder(location.dataDir) : () => {};
+  let db: PGlite;
+  try {
+    db = await PGlite.create(location.dataDir ?? undefined, {
+      ...(location.template ? { loadDataDir: location.template } : {}),
+    });
+  } catch (error) {
+    release();
+    throw error;
+  }
+  // a closed PGlite fails with a bare message: give it the SQLSTATE of a connection that does not exist
+  for (const method of ["query", "exec", "transaction"] as const)
+    tagFailures(db, method, "08003", { nodeCallbacks: false, applies: () => db.closed });
   const session: SqlSession = {
     exec: async (sql) => void (await db.exec(sql)),
     query: async <Row>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params)).rows,
@@ -98,17 +128,120 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
     ping: (timeoutMs = 2_000) => withTimeout(db.query("SELECT 1"), timeoutMs).then(() => undefined),
     client: () => makeClient(server, () => new PrismaPGlite(db)),
     async close() {
-      await disconnectAll();
-      if (!db.closed) await db.close();
+      try {
+        await disconnectAll();
+        if (!db.closed) await db.close();
+      } finally {
+        release();
+      }
     },
   };
   return server;
 }
 
+/** Another process holds the embedded database's folder. */
+export class DataFolderLocked extends Error {}
+
+/**
+ * Takes the lock of an embedded database's folder: a file beside it, created exclusively, naming the
+ * process that holds it. PGlite is one PostgreSQL in one process: two processes writing one folder
+ * corrupt it (duplicate keys, lost rows). A lock whose process is gone (killed, crashed) is taken over.
+ * Returns the release.
+ */
+export function lockDataFolder(dataDir: string): () => void {
+  const file = `${dataDir}.lock`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      writeFileSync(file, JSON.stringify({ pid: process.pid, command: process.argv.slice(1).join(" ") }), {
+        flag: "wx",
+      });
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        process.removeListener("exit", release);
+        rmSync(file, { force: true });
+      };
+      process.once("exit", release);
+      return release;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = lockHolder(file);
+    if (!holder) {
+      // unreadable: a holder that is writing it this very moment, or garbage left behind long ago
+      if (Date.now() - (statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 2_000)
+        throw new DataFolderLocked(`the embedded database in ${dataDir} is being opened by another process`);
+    } else if (isRunning(holder.pid)) {
+      throw new DataFolderLocked(
+        `the embedded database in ${dataDir} is in use by ${holder.pid === process.pid ? "this process" : `another process (pid ${holder.pid}${holder.command ? `: ${holder.command}` : ""})`}; stop it first, or set DATA_DIR to another folder`,
+      );
+    }
+    // the holder is gone: a stale lock
+    rmSync(file, { force: true });
+  }
+  throw new DataFolderLocked(`could not take the lock ${file}; remove it if no process uses ${dataDir}`);
+}
+
+function lockHolder(file: string): { pid: number; command?: string } | null {
+  try {
+    const holder = JSON.parse(readFileSync(file, "utf8")) as { pid?: unknown; command?: unknown };
+    return typeof holder.pid === "number"
+      ? { pid: holder.pid, ...(typeof holder.command === "string" ? { command: holder.command } : {}) }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Makes `target[method]` give errors without a code (the driver's own, not the server's) the SQLSTATE
+ * `code`, when `applies()`; the promise form, and pg's (node-style) callback form.
+ */
+function tagFailures(
+  target: object,
+  method: string,
+  code: string,
+  { nodeCallbacks = true, applies = (): boolean => true }: { nodeCallbacks?: boolean; applies?: () => boolean } = {},
+): void {
+  const original = (target as Record<string, (...args: unknown[]) => unknown>)[method]!.bind(target);
+  const tag = (error: unknown) => {
+    if (error instanceof Error && !("code" in error) && applies()) Object.assign(error, { code });
+    return error;
+  };
+  (target as Record<string, unknown>)[method] = (...args: unknown[]) => {
+    const callback = args.at(-1);
+    if (nodeCallbacks && typeof callback === "function") {
+      args[args.length - 1] = (error: unknown, ...rest: unknown[]) => callback(error && tag(error), ...rest);
+      return original(...args);
+    }
+    const result = original(...args);
+    return result instanceof Promise
+      ? result.catch((error: unknown) => {
+          throw tag(error);
+        })
+      : result;
+  };
+}
+
+/** A ping that got no answer in time: the database is silent, not refusing. */
+export class DatabaseTimeout extends Error {
+  readonly code = "57014";
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`database did not answer within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new DatabaseTimeout(`database did not answer within ${ms} ms`)), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,13 +1,7 @@
 // The municipalities and regions of any year, in memory: built once from a subgraph's rows (the
 // reference subgraph's, or the municipal subgraph's copy) and then only read. Indexes are made on
 // first use, so a request that asks about one year pays for that year only.
-import {
-  existsOn1January,
-  FIRST_YEAR,
-  LAST_YEAR,
-  type Lifetime,
-  type MunicipalChange,
-} from "./municipal-history.ts";
+import { existsOn1January, FIRST_YEAR, LAST_YEAR, type Lifetime, type MunicipalChange } from "./municipal-history.ts";
 import {
   MembershipHistory,
   type CompleteClassification,

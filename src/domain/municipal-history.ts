@@ -110,7 +110,11 @@ export type ChangeKind = "MERGER" | "SPLIT" | "RENAME";
  * What a change was for the dissolved code: a SPLIT when it went to several successors, a RENAME
  * when its only successor is a code created that day from it alone, else a MERGER.
  */
-export function changeKind(change: MunicipalChange, changes: readonly MunicipalChange[], created: string | null): ChangeKind {
+export function changeKind(
+  change: MunicipalChange,
+  changes: readonly MunicipalChange[],
+  created: string | null,
+): ChangeKind {
   const successors = changes.filter((c) => c.dissolvedCode === change.dissolvedCode);
   if (successors.length > 1) return "SPLIT";
   const predecessors = changes.filter(

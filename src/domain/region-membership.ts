@@ -122,9 +122,10 @@ export class MembershipHistory {
     const later = this.later(code, year);
     const laterRegions = [...new Set(later.map((k) => k.regionCode))].sort();
     // several candidate regions: the later known one breaks the tie when it is among them
-    const regionCode = regions.length > 1 && laterRegions.length === 1 && regions.includes(laterRegions[0]!)
-      ? laterRegions[0]!
-      : regions[0]!;
+    const regionCode =
+      regions.length > 1 && laterRegions.length === 1 && regions.includes(laterRegions[0]!)
+        ? laterRegions[0]!
+        : regions[0]!;
     const reasons: string[] = [];
     const from = describe(earlier);
     if (regions.length > 1) reasons.push(`formed from municipalities in different regions (${from})`);

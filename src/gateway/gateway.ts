@@ -1,16 +1,24 @@
+import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { createGatewayRuntime, type GatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { createGatewayRuntime, type GatewayRuntime, type Logger } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import * as httpTransport from "@graphql-mesh/transport-http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import InMemoryLRUCache from "@graphql-mesh/cache-inmemory-lru";
 import RedisCache from "@graphql-mesh/cache-redis";
-import { GraphQLError, getOperationAST, type DocumentNode } from "graphql";
-import { maskError as yogaMaskError } from "graphql-yoga";
-import { signClaims, type Viewer } from "../auth/claims.ts";
+import { getOperationAST, type DocumentNode } from "graphql";
+import { CLAIMS_HEADER, claimsHeader, serialiseForSigning, type Viewer } from "../auth/claims.ts";
 import { listen, sendJsonError } from "../common/http.ts";
+import { createLogger, requestIds } from "../common/log.ts";
+import { BodyRefused, readBody } from "./body.ts";
+import { corsOption, type CorsPolicy } from "./cors.ts";
+import { costLimit } from "./cost.ts";
 import { dashboardHandler } from "./dashboard.ts";
 import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from "./limits.ts";
+import { persistedDocumentsOption, type PersistedDocuments } from "./persisted-documents.ts";
+import { readiness } from "./readiness.ts";
+import { getParametersAreJson, jsonPostsOnly } from "./request-checks.ts";
+import { maskError, subgraphFailures } from "./subgraph-failures.ts";
 
 export interface GatewayOptions {
   /** a supergraph file path, an http(s) URL serving one, or the SDL itself */
@@ -21,6 +29,7 @@ export interface GatewayOptions {
   host: string;
   /** poll a supergraph URL for changes this often (ms) */
   pollingInterval?: number;
+  /** log level (false: nothing, true: info; default warn); JSON lines when standard output is not a terminal */
   logging?: boolean | "debug" | "info" | "warn" | "error";
   /** verifies bearer tokens and signs the viewer's claims for the subgraphs; without it, no writes */
   auth?: { verify: (token: string) => Promise<Viewer>; signingSecret: string };
@@ -34,7 +43,9 @@ export interface GatewayOptions {
   /** request limits; default DEFAULT_LIMITS */
   limits?: Partial<QueryLimits>;
   /** documents accepted by sha256 hash (APQ format); `only`: refuse any other document (safelisting) */
-  persistedDocuments?: { manifest: Record<string, string>; only: boolean };
+  persistedDocuments?: PersistedDocuments;
+  /** origins allowed besides the gateway's own and localhost's (CORS) */
+  cors?: CorsPolicy;
 }
 
 export interface RunningGateway {
@@ -59,31 +70,28 @@ query RegionWithMunicipalities {
 }
 `;
 
+/** The verified viewer's claims header, per request context; absent for anonymous requests. */
+const claimsByContext = new WeakMap<object, string>();
+
 /**
- * The federation gateway: Hive Gateway runtime with the Rust query planner, over a supergraph.
- * GraphiQL is rendered from the installed package (no CDN), so it works offline.
+ * The federation gateway: Hive Gateway runtime with the Rust query planner, over a supergraph,
+ * assembled from one plugin per concern. GraphiQL is rendered from the installed package (no CDN), so
+ * it works offline.
  */
-export function createGateway(options: Omit<GatewayOptions, "port" | "host">): GatewayRuntime {
-  const persisted = options.persistedDocuments;
+export function createGateway(options: Omit<GatewayOptions, "port" | "host">, log?: Logger): GatewayRuntime {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   // bumped by every successful mutation: part of each cache key, so a write retires all entries
   let generation = 0;
   const cache = options.responseCache;
+  const auth = options.auth;
   const rolesOf = async (request: Request) => {
     const token = bearerToken(request.headers.get("authorization"));
-    if (!token || !options.auth) return "public";
-    return (await options.auth.verify(token)).roles.slice().sort().join(",") || "signed-in";
+    if (!token || !auth) return "public";
+    return (await auth.verify(token)).roles.slice().sort().join(",") || "signed-in";
   };
   return createGatewayRuntime({
-    ...(persisted
-      ? {
-          persistedDocuments: {
-            // manifest keys are "sha256:<hex>"; clients send the bare hex
-            getPersistedOperation: (key: string) =>
-              persisted.manifest[`sha256:${key}`] ?? persisted.manifest[key] ?? null,
-            allowArbitraryDocuments: !persisted.only,
-          },
-        }
+    ...(options.persistedDocuments
+      ? { persistedDocuments: persistedDocumentsOption(options.persistedDocuments) as never }
       : {}),
     supergraph: options.supergraph,
     ...(options.pollingInterval ? { pollingInterval: options.pollingInterval } : {}),
@@ -97,23 +105,30 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">): G
     graphiql: { title: "Work and participation data — GraphiQL", defaultQuery: EXAMPLE_QUERY },
     renderGraphiQL,
     landingPage: false,
-    // the offline GraphiQL page inlines its whole bundle (~9 MB); compressed for browsers
+    // the offline GraphiQL page inlines its whole bundle (~9 MB): responses are compressed for
+    // browsers; compressed request bodies are inflated before the runtime, under the body limit (body.ts)
     contentEncoding: true,
+    cors: corsOption(options.cors ?? { origins: [] }),
     // unexpected errors (bugs, SQL) become "Unexpected error." with no stack or message leaked; a
     // subgraph that cannot be reached is named, so a partial result says what is missing
     maskedErrors: { maskError },
     healthCheckEndpoint: "/healthcheck",
     readinessCheckEndpoint: "/readiness",
-    logging: options.logging ?? "warn",
+    logging: log ?? gatewayLogger(options.logging) ?? false,
     ...(limits.subgraphTimeoutMs > 0 ? { upstreamTimeout: limits.subgraphTimeoutMs } : {}),
-    ...(options.auth
+    ...(auth
       ? {
+          // the verified viewer's claims, signed with the operation and variables (claims.ts)
+          hmacSignature: {
+            secret: auth.signingSecret,
+            shouldSign: ({ executionRequest }) => claimsByContext.has(executionRequest.context as object),
+            serializeExecutionRequest: serialiseForSigning((context) => claimsByContext.get(context as object)),
+          },
+          // client headers themselves are not passed on
           propagateHeaders: {
-            // the verified viewer, signed for the subgraphs; client headers themselves are not passed on
-            async fromClientToSubgraphs({ request }: { request: Request }) {
-              const token = bearerToken(request.headers.get("authorization"));
-              if (!token) return {};
-              return signClaims(await options.auth!.verify(token), options.auth!.signingSecret);
+            fromClientToSubgraphs({ context }: { context: unknown }) {
+              const claims = claimsByContext.get(context as object);
+              return claims ? { [CLAIMS_HEADER]: claims } : {};
             },
           },
         }
@@ -130,7 +145,12 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">): G
         }
       : {}),
     plugins: () => [
+      jsonPostsOnly(),
+      getParametersAreJson(),
       ...limitPlugins(limits),
+      costLimit(limits),
+      subgraphFailures(),
+      ...(auth ? [viewerClaims(auth.verify)] : []),
       {
         onExecute({ args }: { args: { document: DocumentNode; operationName?: string | null } }) {
           const operation = getOperationAST(args.document, args.operationName ?? undefined);
@@ -146,39 +166,62 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">): G
   });
 }
 
+/** Verifies the bearer token once per request and keeps the viewer's claims header for the subgraph calls. */
+function viewerClaims(verify: (token: string) => Promise<Viewer>) {
+  return {
+    async onContextBuilding({ context }: { context: { request?: Request } }) {
+      const token = bearerToken(context.request?.headers.get("authorization"));
+      if (token) claimsByContext.set(context, claimsHeader(await verify(token)));
+    },
+  };
+}
+
+function gatewayLogger(logging: GatewayOptions["logging"]): Logger | undefined {
+  if (logging === false) return undefined;
+  return createLogger(logging === true ? "info" : (logging ?? "warn"));
+}
+
+/** A client's x-request-id when it is a sensible one, else a new one: it names the request in every log line. */
+function requestId(req: http.IncomingMessage): string {
+  const given = req.headers["x-request-id"];
+  if (typeof given === "string" && /^[\w.:-]{1,100}$/.test(given)) return given;
+  const id = randomUUID();
+  req.headers["x-request-id"] = id;
+  return id;
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const runtime = createGateway(options);
+  const log = gatewayLogger(options.logging);
+  const runtime = createGateway(options, log);
   const maxBody = options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
   let draining = false;
+
+  /** The body read here under the limit (body.ts), handed to the runtime already decoded. */
+  const withBody = async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method !== "POST" && req.method !== "PUT" && req.method !== "PATCH") return runtime(req, res);
+    let body: Buffer;
+    try {
+      body = await readBody(req, maxBody);
+    } catch (error) {
+      if (error instanceof BodyRefused) return refuse(res, error.status, error.code, error.message);
+      throw error;
+    }
+    if (body.length === 0)
+      return refuse(res, 400, "BAD_REQUEST", "The request body is empty: send a JSON object with a query.", false);
+    delete req.headers["content-encoding"];
+    delete req.headers["transfer-encoding"];
+    req.headers["content-length"] = String(body.length);
+    (req as { body?: unknown }).body = body;
+    return runtime(req, res);
+  };
+
   const dashboard = dashboardHandler();
-  const server = http.createServer((req, res) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // while draining, every answer closes its connection, so keep-alive clients let go
     if (draining) res.setHeader("connection", "close");
     // the partner dashboard at / (static files); GraphQL and GraphiQL stay at /graphql
     if (dashboard(req, res)) return;
-    // Node's parser reads no more than Content-Length, so checking it bounds what is read
-    if (req.method === "POST" || req.method === "PUT") {
-      const length = req.headers["content-length"];
-      if (length === undefined)
-        return refuse(res, 411, "LENGTH_REQUIRED", "A request body needs a Content-Length header.");
-      if (Number(length) > maxBody) {
-        return refuse(
-          res,
-          413,
-          "PAYLOAD_TOO_LARGE",
-          `The request body is ${length} bytes; at most ${maxBody} are accepted.`,
-        );
-      }
-    }
-    if (options.auth && req.headers.authorization) {
-      const token = bearerToken(req.headers.authorization);
-      if (!token) return refuse(res, 401, "UNAUTHENTICATED", "The Authorization header must be: Bearer <JWT>.");
-      options.auth.verify(token).then(
-        () => void runtime(req, res),
-        (error: Error) => refuse(res, 401, "UNAUTHENTICATED", `The bearer token was not accepted: ${error.message}.`),
-      );
-      return;
-    }
+    if (auth(req, res)) return;
     if (
       req.url?.split("?")[0] === "/readiness" &&
       options.subgraphUrls &&
@@ -191,8 +234,25 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       );
       return;
     }
-    void runtime(req, res);
-  });
+    void withBody(req, res);
+  };
+
+  /** A bad bearer token is refused before anything else (401); true when the request was answered. */
+  const auth = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    if (!options.auth || !req.headers.authorization) return false;
+    const token = bearerToken(req.headers.authorization);
+    if (!token) {
+      refuse(res, 401, "UNAUTHENTICATED", "The Authorization header must be: Bearer <JWT>.");
+      return true;
+    }
+    options.auth.verify(token).then(
+      () => void withBody(req, res),
+      (error: Error) => refuse(res, 401, "UNAUTHENTICATED", `The bearer token was not accepted: ${error.message}.`),
+    );
+    return true;
+  };
+
+  const server = http.createServer((req, res) => requestIds.run(requestId(req), () => handle(req, res)));
   server.keepAliveTimeout = 65_000;
   const { port, host } = await listen(server, options.port, options.host);
   return {
@@ -224,70 +284,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 }
 
-function refuse(res: http.ServerResponse, status: number, code: string, message: string): void {
-  sendJsonError(res, status, code, message, true);
-}
-
-/**
- * Ready when every subgraph answers its /readiness (its database is reachable). A subgraph without
- * such an endpoint (a partner's) counts as ready when it answers at all.
- */
-async function readiness(
-  subgraphUrls: Record<string, string>,
-): Promise<{ ready: boolean; subgraphs: Record<string, string> }> {
-  const entries = await Promise.all(
-    Object.entries(subgraphUrls).map(async ([name, url]) => {
-      try {
-        const response = await fetch(url.replace(/\/graphql\/?$/, "") + "/readiness", {
-          signal: AbortSignal.timeout(1_500),
-        });
-        if (response.ok || response.status === 404) return [name, "ready"] as const;
-        const body = (await response.json().catch(() => ({}))) as { reason?: string };
-        return [name, `not ready: ${body.reason ?? `HTTP ${response.status}`}`] as const;
-      } catch (error) {
-        return [name, `not reachable: ${(error as Error).message}`] as const;
-      }
-    }),
-  );
-  return { ready: entries.every(([, state]) => state === "ready"), subgraphs: Object.fromEntries(entries) };
-}
-
-type ErrorNode = { message?: string; extensions?: Record<string, unknown>; originalError?: unknown };
-
-/** The error (or the error it wraps) that a subgraph answered or failed with. */
-function subgraphError(error: unknown): ErrorNode | null {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current && typeof current === "object" && !seen.has(current)) {
-    seen.add(current);
-    const node = current as ErrorNode;
-    if (typeof node.extensions?.serviceName === "string") return node;
-    current = node.originalError;
-  }
-  return null;
-}
-
-function maskError(error: unknown, message: string, isDev?: boolean): Error {
-  // duck-typed, not instanceof: the runtime may hold another copy of graphql-js than this module
-  const path = (error as { path?: readonly (string | number)[] } | null)?.path;
-  const fromSubgraph = subgraphError(error);
-  if (fromSubgraph) {
-    const code = fromSubgraph.extensions?.code;
-    // an error the subgraph answered with: already masked there, and it says what was wrong
-    if (typeof code === "string" && code !== "DOWNSTREAM_SERVICE_ERROR") {
-      return new GraphQLError(fromSubgraph.message ?? message, {
-        ...(path ? { path } : {}),
-        extensions: fromSubgraph.extensions,
-      });
-    }
-    const serviceName = String(fromSubgraph.extensions!.serviceName);
-    return new GraphQLError(`The ${serviceName} subgraph did not answer; the rest of the result is complete.`, {
-      ...(path ? { path } : {}),
-      extensions: { code: "SUBGRAPH_UNAVAILABLE", serviceName },
-    });
-  }
-  // everything else as GraphQL Yoga masks it: GraphQL errors kept, anything unexpected hidden
-  return yogaMaskError(error, message, isDev);
+function refuse(res: http.ServerResponse, status: number, code: string, message: string, close = true): void {
+  sendJsonError(res, status, code, message, close);
 }
 
 function bearerToken(header: string | null | undefined): string | null {

@@ -9,9 +9,10 @@ import {
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import bodyParser from "body-parser";
 import type { GraphQLFormattedError } from "graphql";
-import { verifiedViewer } from "../auth/claims.ts";
-import type { Database } from "../db/database.ts";
-import { listen, sendJsonError } from "../common/http.ts";
+import { CLAIMS_HEADER, verifiedViewer } from "../auth/claims.ts";
+import { DatabaseTimeout, type Database } from "../db/database.ts";
+import { listen, NOT_READY, sendJsonError } from "../common/http.ts";
+import { createLogger, requestIds } from "../common/log.ts";
 import { subgraphTypeDefs, type SubgraphModule } from "./subgraph.ts";
 
 export interface RunningSubgraph {
@@ -62,7 +63,8 @@ export async function startSubgraphServer(
   db: Database,
   options: SubgraphServerOptions,
 ): Promise<RunningSubgraph> {
-  const log = options.log ?? ((message: string) => console.error(`[${module.name}] ${message}`));
+  const logger = createLogger("info", { attrs: { subgraph: module.name } });
+  const log = options.log ?? ((message: string) => logger.error(message));
   const httpServer = http.createServer();
   httpServer.keepAliveTimeout = 65_000;
   const apollo = new ApolloServer<BaseContext>({
@@ -82,18 +84,32 @@ export async function startSubgraphServer(
 
   const json = bodyParser.json({ limit: options.bodyLimit ?? "1mb" });
   httpServer.on("request", (req, res) => {
+    // the gateway's request id, so the lines logged for a request can be found by it
+    const id = req.headers["x-request-id"];
+    requestIds.run(typeof id === "string" ? id.slice(0, 100) : "", () => handle(req, res));
+  });
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthcheck") {
       res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
       return;
     }
     if (path === "/readiness") {
-      db.server.ping().then(
+      db.server.ping(1_000).then(
         () => res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ready"}'),
-        (error: Error) =>
+        (error: Error) => {
+          // the reason in words that reveal no address; the log keeps the driver's message
+          log(`not ready: ${error.message}`);
+          const reason =
+            error instanceof DatabaseTimeout
+              ? NOT_READY.databaseSilent
+              : isDatabaseUnavailable(error)
+                ? NOT_READY.databaseUnavailable
+                : NOT_READY.databaseFailed;
           res
             .writeHead(503, { "content-type": "application/json" })
-            .end(JSON.stringify({ status: "not ready", reason: error.message })),
+            .end(JSON.stringify({ status: "not ready", reason }));
+        },
       );
       return;
     }
@@ -120,7 +136,15 @@ export async function startSubgraphServer(
             search: new URL(req.url ?? "/", "http://localhost").search,
             body: (req as { body?: unknown }).body,
           },
-          context: async () => module.createContext(db, verifiedViewer(headers, options.signingSecret ?? null)),
+          context: async () =>
+            module.createContext(
+              db,
+              verifiedViewer(
+                headers.get(CLAIMS_HEADER),
+                graphQLParams(req.method, req.url, (req as { body?: unknown }).body),
+                options.signingSecret ?? null,
+              ),
+            ),
         })
         .then(async (response) => {
           for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -138,7 +162,7 @@ export async function startSubgraphServer(
           else res.end();
         });
     });
-  });
+  };
 
   const { port, host } = await listen(httpServer, options.port, options.host);
   return {
@@ -149,39 +173,76 @@ export async function startSubgraphServer(
   };
 }
 
-/** Errors that mean the database cannot be reached (not a bug in a query). */
+/** The GraphQL parameters of a request to a subgraph: the JSON body of a POST, the query string of a GET. */
+function graphQLParams(
+  method: string | undefined,
+  url: string | undefined,
+  body: unknown,
+): { query?: unknown; variables?: unknown; extensions?: unknown } {
+  if (method !== "GET") return body && typeof body === "object" ? body : {};
+  const params = new URL(url ?? "/", "http://localhost").searchParams;
+  const json = (name: string) => {
+    try {
+      return JSON.parse(params.get(name) ?? "null") as unknown;
+    } catch {
+      return null;
+    }
+  };
+  return { query: params.get("query"), variables: json("variables"), extensions: json("extensions") };
+}
+
+/** SQLSTATE classes of a database that cannot serve now: connection exception, insufficient resources, object not in prerequisite state, operator intervention. */
+const UNAVAILABLE_CLASSES = new Set(["08", "53", "55", "57"]);
+/** 3D000: the database does not exist (any more). */
+const UNAVAILABLE_SQLSTATES = new Set(["3D000"]);
+/** Node's socket errors, and Prisma's for an unreachable server, a pool or transaction that could not get a connection. */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "P2024",
+  "P2028",
+]);
+/** Prisma's driver-adapter kinds for the same. */
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "DatabaseDoesNotExist",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+  "TlsConnectionError",
+]);
+
+/**
+ * Errors that mean the database cannot serve now (not a bug in a query), by code, never by message:
+ * the SQLSTATE of the server (or the one database.ts gives the driver's own failures), Prisma's code
+ * or driver-adapter kind, Node's socket error code; looked for through the error's causes.
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current && typeof current === "object" && !seen.has(current)) {
+  const pending: unknown[] = [error];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (!current || typeof current !== "object" || seen.has(current)) continue;
     seen.add(current);
-    const e = current as { code?: unknown; message?: unknown; cause?: unknown };
-    const code = String(e.code ?? "");
-    const message = String(e.message ?? "");
-    if (
-      [
-        "ECONNREFUSED",
-        "ECONNRESET",
-        "ENOTFOUND",
-        "ETIMEDOUT",
-        "P1001",
-        "P1002",
-        "P1017",
-        "3D000",
-        "57P01",
-        "57P03",
-        "08006",
-        "08001",
-      ].includes(code)
-    )
-      return true;
-    if (
-      /PGlite is closed|Connection terminated|connection timeout|timeout exceeded when trying to connect|database .* does not exist|ECONNREFUSED|Can't reach database/i.test(
-        message,
-      )
-    )
-      return true;
-    current = e.cause;
+    const e = current as Record<string, unknown>;
+    for (const key of ["code", "originalCode"]) {
+      const code = e[key];
+      if (typeof code !== "string") continue;
+      if (UNAVAILABLE_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code)) return true;
+      if (/^[0-9A-Z]{5}$/.test(code) && UNAVAILABLE_CLASSES.has(code.slice(0, 2))) return true;
+    }
+    if (typeof e.kind === "string" && UNAVAILABLE_KINDS.has(e.kind)) return true;
+    pending.push(e.cause, e.originalError, e.meta, e.driverAdapterError);
   }
   return false;
 }

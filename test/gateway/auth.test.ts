@@ -4,7 +4,7 @@ import path from "node:path";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startLocalStack } from "../../src/app.ts";
-import { signClaims } from "../../src/auth/claims.ts";
+import { CLAIMS_HEADER, SIGNATURE_EXTENSION, claimsHeader, signRequest } from "../../src/auth/claims.ts";
 import { BACKENDS, type TestDatabase } from "../support/databases.ts";
 
 const SECRET = "a-test-secret-that-is-long-enough-for-hs256!";
@@ -161,25 +161,49 @@ describe.each(BACKENDS)("authorised writes ($name)", (backend) => {
     });
   });
 
-  it("makes a subgraph called directly trust only claims signed with the gateway's secret", async () => {
+  it("makes a subgraph called directly trust only claims signed with the gateway's secret, for that very operation", async () => {
     // the subgraph's own schema: it knows only the key of Municipality
     const DIRECT = SPENDING.replace("municipality { code name }", "municipality { code }");
-    const forged = {
-      "x-nlwg-claims": Buffer.from(JSON.stringify({ sub: "x", roles: ["ministry"], iat: Date.now() })).toString(
-        "base64url",
-      ),
-      "x-nlwg-signature": "forged",
+    const url = stack.subgraphs.municipal.url;
+    /** a request straight to the subgraph, with a claims header and a signature in extensions */
+    const direct = async (
+      claims: string,
+      signature: string,
+      variables: Record<string, unknown> = { code: "GM0014", spending: "7.00" },
+    ) => {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", [CLAIMS_HEADER]: claims },
+        body: JSON.stringify({ query: DIRECT, variables, extensions: { [SIGNATURE_EXTENSION]: signature } }),
+      });
+      return (await response.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
     };
-    const direct = await post(stack.subgraphs.municipal.url, DIRECT, { code: "GM0014", spending: "7.00" }, forged);
-    expect(direct.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    const stale = signClaims({ subject: "x", roles: ["ministry"] }, SIGNING, Date.now() - 10 * 60_000);
+    const ministry = claimsHeader({ subject: "x", roles: ["ministry"] });
+    const variables = { code: "GM0014", spending: "7.00" };
+
+    expect((await direct(ministry, "forged")).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const stale = claimsHeader({ subject: "x", roles: ["ministry"] }, Date.now() - 10 * 60_000);
     expect(
-      (await post(stack.subgraphs.municipal.url, DIRECT, { code: "GM0014", spending: "7.00" }, stale)).errors?.[0]
-        ?.extensions?.code,
+      (await direct(stale, signRequest({ query: DIRECT, variables }, stale, SIGNING))).errors?.[0]?.extensions?.code,
     ).toBe("UNAUTHENTICATED");
-    const signed = signClaims({ subject: "x", roles: ["ministry"] }, SIGNING);
-    const ok = await post(stack.subgraphs.municipal.url, DIRECT, { code: "GM0014", spending: "7.00" }, signed);
+    // a captured header and signature, replayed with other variables or another operation
+    const signature = signRequest({ query: DIRECT, variables }, ministry, SIGNING);
+    expect(
+      (await direct(ministry, signature, { code: "GM0014", spending: "9.00" })).errors?.[0]?.extensions?.code,
+    ).toBe("UNAUTHENTICATED");
+    const other = signRequest(
+      { query: DIRECT.replace("spending: $spending", "spending: $spending "), variables },
+      ministry,
+      SIGNING,
+    );
+    expect((await direct(ministry, other)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    // roles changed in the header: the signature no longer matches
+    const another = claimsHeader({ subject: "x", roles: ["municipality:GM0014"] });
+    expect((await direct(another, signature)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+
+    const ok = await direct(ministry, signature);
     expect(ok.errors).toBeUndefined();
+    expect(ok.data.submitBuigSpending.changed).toBe(true);
   });
 });
 

@@ -11,14 +11,16 @@ describe("reference datasets", () => {
     const current = data.municipalities.filter((m) => m.lastYear === 2026);
     expect(current).toHaveLength(342);
     expect(data.municipalities).toHaveLength(463);
-    expect(data.regions).toHaveLength(35);
+    // the 35 regions of 2025/2026 and AM31 (Food Valley), whose code became AM38
+    expect(data.regions).toHaveLength(36);
     expect(data.provinces).toHaveLength(12);
-    expect(new Set(current.map((m) => m.labourMarketRegionCode)).size).toBe(35);
+    expect(new Set(data.memberships.filter((m) => m.year === 2026).map((m) => m.regionCode)).size).toBe(35);
     const total = (date: string) =>
       data.populations.filter((p) => p.referenceDate.toISOString().startsWith(date)).reduce((s, p) => s + p.value, 0);
     expect(total("2024-01-01")).toBe(17_942_942);
     expect(total("2021-01-01")).toBe(17_475_415);
-    expect(data.sources.every((s) => s.publisher === "CBS" && s.license === "CC BY 4.0")).toBe(true);
+    const cbs = data.sources.filter((s) => s.publisher === "CBS");
+    expect(cbs.every((s) => s.license === "CC BY 4.0")).toBe(true);
   });
 });
 
@@ -36,7 +38,21 @@ describe.each(BACKENDS)("seeding reference data ($name)", (backend) => {
     await migrate(server, "reference");
     const client = server.client();
     const first = await seedReference(client);
-    expect(first.inserted).toBe(3 + 12 + 35 + 463 + 469 + 342 + 352);
+    const data = readReferenceData();
+    const rows = [
+      data.sources,
+      data.provinces,
+      data.regions,
+      data.regionNames,
+      data.municipalities,
+      data.names,
+      data.aliases,
+      data.changes,
+      data.classifications,
+      data.memberships,
+      data.populations,
+    ];
+    expect(first.inserted).toBe(rows.reduce((n, r) => n + r.length, 0));
     const second = await seedReference(client);
     expect(second).toEqual({ inserted: 0, updated: 0, unchanged: first.inserted });
     expect(await client.prisma.municipality.count({ where: { lastYear: 2026 } })).toBe(342);

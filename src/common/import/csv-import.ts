@@ -34,6 +34,8 @@ export interface ImportFormat<Row> {
   /** rows with the same key may appear once per file */
   key: (row: Row) => string;
   keyColumns: string[];
+  /** what to say of a second row with the same key, when the general message would not be clear */
+  duplicate?: (row: Row, first: { row: Row; line: number }) => { column: string; message: string };
 }
 
 export interface ParsedRow<Row> {
@@ -91,7 +93,7 @@ export function parseImportFile<Row>(file: string, format: ImportFormat<Row>): P
   if (errors.length > 0) return { rows: [], errors, read: records.length };
 
   const rows: ParsedRow<Row>[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, ParsedRow<Row>>();
   for (const { record, info } of records) {
     const line = info.lines;
     const values = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v === "" ? undefined : v]));
@@ -110,16 +112,16 @@ export function parseImportFile<Row>(file: string, format: ImportFormat<Row>): P
     const key = format.key(result.data);
     const first = seen.get(key);
     if (first !== undefined) {
-      errors.push({
-        file: name,
-        row: line,
+      const { column, message } = format.duplicate?.(result.data, first) ?? {
         column: format.keyColumns.join(","),
-        message: `the same ${format.keyColumns.join(", ")} as row ${first}`,
-      });
+        message: `the same ${format.keyColumns.join(", ")} as row ${first.line}`,
+      };
+      errors.push({ file: name, row: line, column, message });
       continue;
     }
-    seen.set(key, line);
-    rows.push({ row: result.data, line });
+    const parsed = { row: result.data, line };
+    seen.set(key, parsed);
+    rows.push(parsed);
   }
   return { rows, errors, read: records.length };
 }

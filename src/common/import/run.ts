@@ -33,6 +33,9 @@ class DryRunRollback extends Error {
   }
 }
 
+/** The advisory-lock key that serialises imports (any constant number, the same in every process). */
+const IMPORT_LOCK = 7_261_999;
+
 const NOTHING: SyncCounts = { inserted: 0, updated: 0, unchanged: 0 };
 
 /**
@@ -67,6 +70,10 @@ export async function runImport<Row>(
   try {
     const counts = await db.prisma.$transaction(
       async (tx) => {
+        // one import at a time per database: a concurrent one waits here for this one's commit, then
+        // writes over what it finds (two imports at once on PostgreSQL otherwise end in a unique-key
+        // violation for the later one)
+        await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`);
         const written = await target.write(tx, rows, source);
         if (dryRun) throw new DryRunRollback(written);
         return written;

@@ -106,7 +106,11 @@ export function shareOfMacrobudget(budget: BuigBudgetModel, macro: BuigStageAmou
   return budget.share?.toString() ?? (macro ? shareOf(budget.amountCents, macro.cents) : null);
 }
 
-export function allocation(code: string, budget: BuigBudgetModel, macro: BuigStageAmountModel | null): AmountModel | null {
+export function allocation(
+  code: string,
+  budget: BuigBudgetModel,
+  macro: BuigStageAmountModel | null,
+): AmountModel | null {
   const share = shareOfMacrobudget(budget, macro);
   if (!macro || !share) return null;
   return {
@@ -128,7 +132,11 @@ export function municipalResult(code: string, budget: BuigBudgetModel, spending:
   return {
     ...buigResult(budget.amountCents, spending.amountCents),
     qualifier: "STATED",
-    source: computedRef(`BUIG result ${budget.year} of ${code}`, [budget.sourceId, spending.sourceId], "Budget minus spending"),
+    source: computedRef(
+      `BUIG result ${budget.year} of ${code}`,
+      [budget.sourceId, spending.sourceId],
+      "Budget minus spending",
+    ),
   };
 }
 
@@ -281,7 +289,9 @@ export function buigYearsOf(stored: readonly number[], figures: MunicipalFigureM
     .map((f) => f.period)
     .filter((p) => /^\d{4}$/.test(p))
     .map(Number);
-  const derived = figures.filter((f) => f.metric === "macrobudget_change_vs_previous_year").map((f) => Number(f.period) - 1);
+  const derived = figures
+    .filter((f) => f.metric === "macrobudget_change_vs_previous_year")
+    .map((f) => Number(f.period) - 1);
   return [...new Set([...stored, ...published, ...derived])].sort((a, b) => a - b);
 }
 

@@ -17,6 +17,13 @@ import type { SourceRow } from "../../common/official-figures/read.ts";
 import { syncSources } from "../../common/official-figures/seed.ts";
 import { syncRows } from "../../common/sync.ts";
 import type { Database } from "../../db/database.ts";
+import {
+  checkMemberships,
+  lifetimeOf,
+  membershipFormat,
+  replaceClassifications,
+  type MembershipRow,
+} from "../../common/import/region-membership.ts";
 import { existsOn1January } from "../../domain/municipal-history.ts";
 import { isoDay } from "../../common/reference-data.ts";
 
@@ -57,9 +64,7 @@ async function checkMunicipalities(
     const when = lifetime.dissolvedOn
       ? `it was dissolved on ${lifetime.dissolvedOn}`
       : `it was created on ${lifetime.createdOn}`;
-    return [
-      error(line, `${area.municipalityCode} (${area.name}) did not exist on 1 January ${row.year}: ${when}`),
-    ];
+    return [error(line, `${area.municipalityCode} (${area.name}) did not exist on 1 January ${row.year}: ${when}`)];
   });
 }
 
@@ -371,6 +376,27 @@ export const shelteredWorkPlaces: ImportTarget<{
       update: ({ municipalityCode, year, ...data }) =>
         tx.shelteredWorkPlaces.update({ where: { municipalityCode_year: { municipalityCode, year } }, data }),
     });
+  },
+};
+
+/**
+ * The municipal subgraph's copy of an imported region classification (the reference subgraph takes
+ * the file first; see subgraphs/imports.ts): the same checks, and the memberships it sums regions by.
+ */
+export const regionMembershipCopy: ImportTarget<MembershipRow> = {
+  format: membershipFormat,
+  async check(rows, db, file) {
+    const areas = await db.prisma.municipalArea.findMany();
+    const lifetimes = areas.map((a) => lifetimeOf({ ...a, code: a.municipalityCode }));
+    return checkMemberships(rows, { lifetimes: new Map(lifetimes.map((l) => [l.code, l])), regionCodes: null }, file);
+  },
+  async write(tx, rows, source) {
+    await writeSource(tx, source);
+    return replaceClassifications(
+      { memberships: tx.municipalRegionMembership, classifications: tx.municipalRegionClassification },
+      rows,
+      source,
+    );
   },
 };
 

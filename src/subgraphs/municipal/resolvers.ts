@@ -77,15 +77,23 @@ function yearArgument(year: number): number {
 async function regionYearArgument(year: number, loaders: MunicipalLoaders): Promise<number> {
   const { from, to } = (await loaders.areaHistory()).membershipYears;
   if (!Number.isInteger(year) || year < from || year > to) {
-    throw badUserInput("year", `${year} is outside the data: labour-market region memberships are known for ${from}–${to}`);
+    throw badUserInput(
+      "year",
+      `${year} is outside the data: labour-market region memberships are known for ${from}–${to}`,
+    );
   }
   return year;
 }
 
-const source = (parent: { source: SourceRef }, _: unknown, ctx: Context) => resolveSourceRef(parent.source, ctx.loaders.source);
+const source = (parent: { source: SourceRef }, _: unknown, ctx: Context) =>
+  resolveSourceRef(parent.source, ctx.loaders.source);
 const bp = (basisPoints: number) => formatScaled(BigInt(basisPoints), 2);
 
-async function municipalBuig(code: string, year: number, loaders: MunicipalLoaders): Promise<MunicipalBuigModel | null> {
+async function municipalBuig(
+  code: string,
+  year: number,
+  loaders: MunicipalLoaders,
+): Promise<MunicipalBuigModel | null> {
   const budgets = sortedBudgets(await loaders.budgets.load(codeYear(code, year)));
   return budgets.length === 0 ? null : { code, year, budgets };
 }
@@ -117,14 +125,15 @@ export const resolvers: Resolvers = {
     participationBudgets: async (_, __, { loaders }) => {
       const figures = await loaders.figures.load(FIGURE_PARTICIPATION);
       const years = participationYears(figures);
-      return (await Promise.all(years.map(async (year) => ({ year, parts: await loadNationalParts(year, loaders) })))).flatMap(
-        ({ year, parts }) => (parts ? [{ year, parts }] : []),
-      );
+      return (
+        await Promise.all(years.map(async (year) => ({ year, parts: await loadNationalParts(year, loaders) })))
+      ).flatMap(({ year, parts }) => (parts ? [{ year, parts }] : []));
     },
     shelteredWorkPlaces: async (_, { year }, { loaders }) => {
       const y = yearArgument(year);
       const figures = await loaders.figures.load(SHELTERED_WORK);
-      const published = shelteredFigure(figures, "places_target", String(y)) ?? shelteredFigure(figures, "places_realised", String(y));
+      const published =
+        shelteredFigure(figures, "places_target", String(y)) ?? shelteredFigure(figures, "places_realised", String(y));
       if (published) return { year: y };
       const { codes, what } = await nationalArea(y, loaders);
       return (await loadPlaces(codes, y, what, loaders)) ? { year: y } : null;
@@ -164,7 +173,10 @@ export const resolvers: Resolvers = {
     buigYears: (m, _, { loaders }) => loaders.budgetYears.load(m.code),
     participationBudget: async (m, { year }, { loaders }) => {
       const y = yearArgument(year);
-      const [shares, parts] = await Promise.all([loaders.shares.load(codeYear(m.code, y)), loadNationalParts(y, loaders)]);
+      const [shares, parts] = await Promise.all([
+        loaders.shares.load(codeYear(m.code, y)),
+        loadNationalParts(y, loaders),
+      ]);
       return shares.length > 0 && parts ? { code: m.code, year: y, shares, parts } : null;
     },
     shelteredWorkPlaces: (m, { year }, { loaders }) => loadPlaces([m.code], yearArgument(year), m.code, loaders),
@@ -205,7 +217,10 @@ export const resolvers: Resolvers = {
       return row ? municipalResult(b.code, latest(b), row) : null;
     },
     safetyNet: async (b, _, { loaders }) => {
-      const [row, rule] = await Promise.all([loaders.spending.load(codeYear(b.code, b.year)), loaders.rule.load(b.year)]);
+      const [row, rule] = await Promise.all([
+        loaders.spending.load(codeYear(b.code, b.year)),
+        loaders.rule.load(b.year),
+      ]);
       return row && rule ? municipalSafetyNet(b.code, latest(b), row, rule) : null;
     },
   },
@@ -224,12 +239,19 @@ export const resolvers: Resolvers = {
     macrobudget: async (y, _, { loaders }) => (await loadMacrobudgetStages(y.year, loaders)).at(-1) ?? null,
     macrobudgetStages: (y, _, { loaders }) => loadMacrobudgetStages(y.year, loaders),
     changeOnPreviousYear: async (y, _, { loaders }) => {
-      const figure = publishedFigure(await loaders.figures.load(FIGURE_BUIG), "macrobudget_change_vs_previous_year", String(y.year));
+      const figure = publishedFigure(
+        await loaders.figures.load(FIGURE_BUIG),
+        "macrobudget_change_vs_previous_year",
+        String(y.year),
+      );
       return figure ? millionsAmount(figure) : null;
     },
     publishedResult: async (y, _, { loaders }) => publishedResult(await loaders.figures.load(FIGURE_BUIG), y.year),
     spending: async (y, _, { loaders }) => {
-      const [stages, figures] = await Promise.all([loadMacrobudgetStages(y.year, loaders), loaders.figures.load(FIGURE_BUIG)]);
+      const [stages, figures] = await Promise.all([
+        loadMacrobudgetStages(y.year, loaders),
+        loaders.figures.load(FIGURE_BUIG),
+      ]);
       const macro = stages.at(-1);
       const published = publishedResult(figures, y.year);
       return macro && published ? nationalSpending(y.year, macro, published) : null;
@@ -240,7 +262,10 @@ export const resolvers: Resolvers = {
     },
     budgetDifference: async (y, _, { loaders }) => {
       const { codes, what } = await nationalArea(y.year, loaders);
-      const [area, stages] = await Promise.all([loadArea(codes, y.year, what, loaders), loadMacrobudgetStages(y.year, loaders)]);
+      const [area, stages] = await Promise.all([
+        loadArea(codes, y.year, what, loaders),
+        loadMacrobudgetStages(y.year, loaders),
+      ]);
       const macro = stages.at(-1);
       if (!area || !macro) return null;
       const total = areaBudget(area);
@@ -256,7 +281,10 @@ export const resolvers: Resolvers = {
     },
     resultDifference: async (y, _, { loaders }) => {
       const { codes, what } = await nationalArea(y.year, loaders);
-      const [area, figures] = await Promise.all([loadArea(codes, y.year, what, loaders), loaders.figures.load(FIGURE_BUIG)]);
+      const [area, figures] = await Promise.all([
+        loadArea(codes, y.year, what, loaders),
+        loaders.figures.load(FIGURE_BUIG),
+      ]);
       const published = publishedResult(figures, y.year);
       const total = area && published ? areaResult(area, await loadSpent(area, loaders)) : null;
       if (!total || !published) return null;
@@ -321,12 +349,15 @@ export const resolvers: Resolvers = {
     publishedRealised: async (n, _, { loaders }) =>
       placeCount(shelteredFigure(await loaders.figures.load(SHELTERED_WORK), "places_realised", String(n.year))),
     structuralTarget: async (_, __, { loaders }) =>
-      placeCount((await loaders.figures.load(SHELTERED_WORK)).find((f) => f.metric === "places_target_structural") ?? null),
+      placeCount(
+        (await loaders.figures.load(SHELTERED_WORK)).find((f) => f.metric === "places_target_structural") ?? null,
+      ),
     municipalTotal: async (n, _, { loaders }) => {
       const { codes, what } = await nationalArea(n.year, loaders);
       return loadPlaces(codes, n.year, what, loaders);
     },
-    targetDifference: async (n, _, { loaders }) => nationalPlacesDifference(n.year, "places_target", "targetPlaces", loaders),
+    targetDifference: async (n, _, { loaders }) =>
+      nationalPlacesDifference(n.year, "places_target", "targetPlaces", loaders),
     realisedDifference: async (n, _, { loaders }) =>
       nationalPlacesDifference(n.year, "places_realised", "realisedPlaces", loaders),
   },

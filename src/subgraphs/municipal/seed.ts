@@ -114,7 +114,10 @@ export function seedMunicipal(db: Database): Promise<SyncCounts> {
         key: (c) => `${c.dissolvedCode}|${c.successorCode}`,
         insert: (data) => tx.municipalAreaChange.createMany({ data }),
         update: ({ dissolvedCode, successorCode, ...data }) =>
-          tx.municipalAreaChange.update({ where: { dissolvedCode_successorCode: { dissolvedCode, successorCode } }, data }),
+          tx.municipalAreaChange.update({
+            where: { dissolvedCode_successorCode: { dissolvedCode, successorCode } },
+            data,
+          }),
       });
       const memberships = await syncMemberships(
         { classifications: tx.municipalRegionClassification, memberships: tx.municipalRegionMembership },

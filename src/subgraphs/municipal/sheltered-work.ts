@@ -36,7 +36,10 @@ export async function loadPlaces(
 }
 
 /** The sum of targets or of places realised; a single municipality's figure keeps its own source. */
-export function placesSum(places: ShelteredWorkPlacesModel, field: "targetPlaces" | "realisedPlaces"): PlaceCountModel | null {
+export function placesSum(
+  places: ShelteredWorkPlacesModel,
+  field: "targetPlaces" | "realisedPlaces",
+): PlaceCountModel | null {
   const present = places.rows.filter((r) => r[field] !== null);
   if (present.length === 0) return null;
   const value = present.reduce((s, r) => s.add(Dec.of(r[field]!.toString())), Dec.of(0));

@@ -263,7 +263,9 @@ export function syntheticWeights(reference: ReferenceData): (year: number) => We
       return [...own].sort((a, b) => Math.abs(a.year - year) - Math.abs(b.year - year) || a.year - b.year)[0]!.value;
     }
     const shares = history.successorsOf(code).map((change) => {
-      const merged = history.predecessorsOf(change.successorCode).filter((c) => c.effectiveDate === change.effectiveDate);
+      const merged = history
+        .predecessorsOf(change.successorCode)
+        .filter((c) => c.effectiveDate === change.effectiveDate);
       const existed = history.lifetime(change.successorCode)?.createdOn !== change.effectiveDate;
       return Math.round(weight(change.successorCode, year) / (merged.length + (existed ? 1 : 0)));
     });

@@ -154,7 +154,11 @@ export class ReferenceCatalog {
 
   /** A region's name in a year's classification: that year's, else the latest earlier, else the latest. */
   regionNameIn(region: LabourMarketRegionModel, year: number): string {
-    return this.regionNamesOf(region.code).filter((n) => n.year <= year).at(-1)?.name ?? region.name;
+    return (
+      this.regionNamesOf(region.code)
+        .filter((n) => n.year <= year)
+        .at(-1)?.name ?? region.name
+    );
   }
 
   province(code: string): ProvinceModel | null {

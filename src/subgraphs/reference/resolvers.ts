@@ -11,15 +11,8 @@ import { isoDay } from "../../common/reference-data.ts";
 import { Date as DateScalar } from "../../common/scalars.ts";
 import { derivedSource } from "../../common/source.ts";
 import type { MunicipalityModel } from "../../generated/prisma/models.ts";
-import {
-  codeArgument,
-  codeOrNull,
-  firstArgument,
-  referenceDateArgument,
-  yearArgument,
-} from "./arguments.ts";
+import { codeArgument, codeOrNull, firstArgument, referenceDateArgument, yearArgument } from "./arguments.ts";
 import type { ReferenceCatalog } from "./catalog.ts";
-import type { Context } from "./context.ts";
 import type { MunicipalityOrder, Resolvers } from "./generated/resolvers-types.ts";
 import type { PopulationTotalModel } from "./models.ts";
 
@@ -93,7 +86,11 @@ function populationDate(catalog: ReferenceCatalog, raw: Date | string | null | u
   return date ?? catalog.populationDates().at(-1) ?? null;
 }
 
-function searchMatches<T extends Searchable>(items: readonly T[], text: string, codeOf: (text: string) => string | null) {
+function searchMatches<T extends Searchable>(
+  items: readonly T[],
+  text: string,
+  codeOf: (text: string) => string | null,
+) {
   if (text.trim() === "") throw badUserInput("text", "type at least one letter or digit");
   if (text.length > 100) throw badUserInput("text", "at most 100 characters");
   return rank(items, text, codeOf);
@@ -131,7 +128,10 @@ export const resolvers: Resolvers = {
       const items = catalog
         .searchableMunicipalities()
         .filter((s) => within === null || catalog.history.existsIn(s.code, within))
-        .map((s) => ({ ...s, label: `${s.code} ${s.municipality.name} (${catalog.province(s.municipality.provinceCode)?.name})` }));
+        .map((s) => ({
+          ...s,
+          label: `${s.code} ${s.municipality.name} (${catalog.province(s.municipality.provinceCode)?.name})`,
+        }));
       const { found, candidates } = resolveName(rank(items, name!, () => null));
       if (candidates.length > 0) throw candidatesError("name", name!, candidates);
       return found?.municipality ?? null;
@@ -154,10 +154,14 @@ export const resolvers: Resolvers = {
         }
       } else {
         const includeDissolved = filter?.includeDissolved ?? false;
-        members = includeDissolved ? catalog.allMunicipalities() : municipalitiesOf(catalog, catalog.history.codesIn(LAST_YEAR));
+        members = includeDissolved
+          ? catalog.allMunicipalities()
+          : municipalitiesOf(catalog, catalog.history.codesIn(LAST_YEAR));
         // without a year, each in its region of its own last year (today for those that exist)
         if (regionCode) {
-          members = members.filter((m) => catalog.history.membershipOf(m.code, ownLastYear(m))?.regionCode === regionCode);
+          members = members.filter(
+            (m) => catalog.history.membershipOf(m.code, ownLastYear(m))?.regionCode === regionCode,
+          );
         }
       }
       if (provinceCode) members = members.filter((m) => m.provinceCode === provinceCode);
@@ -211,7 +215,8 @@ export const resolvers: Resolvers = {
       const { from, to } = (await ctx.catalog()).history.membershipYears;
       return Array.from({ length: to - from + 1 }, (_, i) => from + i);
     },
-    publishedRegionClassifications: async (_, __, ctx) => (await ctx.catalog()).history.membership.classificationYears(),
+    publishedRegionClassifications: async (_, __, ctx) =>
+      (await ctx.catalog()).history.membership.classificationYears(),
     populationDates: async (_, __, ctx) => (await ctx.catalog()).populationDates(),
   },
 
@@ -259,7 +264,10 @@ export const resolvers: Resolvers = {
     },
     regionMembership: async (m, { year }, ctx) => {
       const catalog = await ctx.catalog();
-      return catalog.history.membershipOf(m.code, year == null ? ownLastYear(m) : membershipYear(catalog, "year", year));
+      return catalog.history.membershipOf(
+        m.code,
+        year == null ? ownLastYear(m) : membershipYear(catalog, "year", year),
+      );
     },
     regionMemberships: async (m, _, ctx) => {
       const catalog = await ctx.catalog();
@@ -288,7 +296,11 @@ export const resolvers: Resolvers = {
       const catalog = await ctx.catalog();
       const created = catalog.history.lifetime(change.successorCode)?.createdOn ?? null;
       return changeKind(
-        { effectiveDate: isoDay(change.effectiveDate), dissolvedCode: change.dissolvedCode, successorCode: change.successorCode },
+        {
+          effectiveDate: isoDay(change.effectiveDate),
+          dissolvedCode: change.dissolvedCode,
+          successorCode: change.successorCode,
+        },
         catalog.history.input.changes,
         created,
       );
@@ -304,7 +316,8 @@ export const resolvers: Resolvers = {
   RegionMembership: {
     municipality: async (m, _, ctx) => (await ctx.catalog()).municipality(m.municipalityCode)!,
     region: async (m, _, ctx) => (await ctx.catalog()).region(m.regionCode)!,
-    kind: async (m, _, ctx) => (m.sourceId === null ? "DERIVED" : (await ctx.catalog()).source(m.sourceId).kind) as never,
+    kind: async (m, _, ctx) =>
+      (m.sourceId === null ? "DERIVED" : (await ctx.catalog()).source(m.sourceId).kind) as never,
     source: async (m, _, ctx) => {
       const catalog = await ctx.catalog();
       return membershipSource(catalog.history, m, (id) => catalog.source(id));
@@ -401,7 +414,12 @@ export const resolvers: Resolvers = {
       const range = catalog.history.membershipYears;
       if (y < range.from || y > range.to) return null;
       const classification = classificationOf(catalog.history, y, (id) => catalog.source(id));
-      return populationTotal(catalog, catalog.history.membersOf(r.code, y), date, `region ${r.code} in ${classification.phrase}`);
+      return populationTotal(
+        catalog,
+        catalog.history.membersOf(r.code, y),
+        date,
+        `region ${r.code} in ${classification.phrase}`,
+      );
     },
   },
 
@@ -430,7 +448,12 @@ export const resolvers: Resolvers = {
       const codes = catalog.history
         .codesIn(Number(date.slice(0, 4)))
         .filter((code) => catalog.municipality(code)?.provinceCode === p.code);
-      return populationTotal(catalog, codes, date, `province ${p.code}, the municipalities of ${date} in the province of their last year`);
+      return populationTotal(
+        catalog,
+        codes,
+        date,
+        `province ${p.code}, the municipalities of ${date} in the province of their last year`,
+      );
     },
   },
 

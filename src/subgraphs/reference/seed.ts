@@ -60,7 +60,10 @@ export async function seedReference(db: Database, data = readReferenceData()): P
         key: (c) => `${c.dissolvedCode}|${c.successorCode}`,
         insert: (data) => tx.municipalityChange.createMany({ data }),
         update: ({ dissolvedCode, successorCode, ...data }) =>
-          tx.municipalityChange.update({ where: { dissolvedCode_successorCode: { dissolvedCode, successorCode } }, data }),
+          tx.municipalityChange.update({
+            where: { dissolvedCode_successorCode: { dissolvedCode, successorCode } },
+            data,
+          }),
       });
       const memberships = await syncMemberships(
         { classifications: tx.regionClassification, memberships: tx.regionMembership },
