@@ -11,11 +11,18 @@ import {
   DashboardRegionsJobsDocument,
   DashboardRegionsShelteredWorkDocument,
   DashboardRegionYearDocument,
-  type DashboardSourceFragment,
   type Sector,
+  type SourceKind,
 } from "../../src/client/index.ts";
 
-export type Source = DashboardSourceFragment;
+export interface Source {
+  publisher: string;
+  document: string;
+  date: string;
+  kind: SourceKind;
+  license: string | null;
+  note: string | null;
+}
 
 /** A number exactly as the API gives it (a decimal string), with its source; value null: no figure. */
 export interface Figure {

@@ -301,8 +301,6 @@ export type RetentionAndProfilesQueryVariables = Exact<{
 
 export type RetentionAndProfilesQuery = { retention: Array<{ metric: string, period: string, background: RetentionBackground, percent: string, qualifier: Qualifier, note: string | null }>, candidateProfiles: Array<{ period: string, channel: ProfileChannel, profiles: number, sharePercent: string | null }> };
 
-export type DashboardSourceFragment = { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null };
-
 export type DashboardMetaQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -378,16 +376,7 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const DashboardSourceFragmentDoc = new TypedDocumentString(`
-    fragment DashboardSource on Source {
-  publisher
-  document
-  date
-  kind
-  license
-  note
-}
-    `, {"fragmentName":"DashboardSource"}) as unknown as TypedDocumentString<DashboardSourceFragment, unknown>;
+
 export const MunicipalityDocument = new TypedDocumentString(`
     query Municipality($code: ID, $name: String) {
   municipality(code: $code, name: $name) {
@@ -1061,26 +1050,29 @@ export const DashboardRegionsJobsDocument = new TypedDocumentString(`
       value
       referenceDate
       source {
-        ...DashboardSource
+        publisher
+        document
+        date
+        kind
+        license
+        note
       }
     }
     jobAgreement(year: $year) {
       jobs
       extraJobs
       source {
-        ...DashboardSource
+        publisher
+        document
+        date
+        kind
+        license
+        note
       }
     }
   }
 }
-    fragment DashboardSource on Source {
-  publisher
-  document
-  date
-  kind
-  license
-  note
-}`, {"hash":"sha256:14b4fa8e400fbe1d1a914ea44fdbe35261294f6cfc2713743ccc5cfa1d991b23"}) as unknown as TypedDocumentString<DashboardRegionsJobsQuery, DashboardRegionsJobsQueryVariables>;
+    `, {"hash":"sha256:7c1a070961c7ad1aa267be6bfdbeee8fdd7c3a35093b70d01f9039be6f2b4c8c"}) as unknown as TypedDocumentString<DashboardRegionsJobsQuery, DashboardRegionsJobsQueryVariables>;
 export const DashboardRegionsBuigDocument = new TypedDocumentString(`
     query DashboardRegionsBuig($year: Int!) {
   labourMarketRegions(year: $year) {
@@ -1090,20 +1082,18 @@ export const DashboardRegionsBuigDocument = new TypedDocumentString(`
       result {
         percentOfBudget
         source {
-          ...DashboardSource
+          publisher
+          document
+          date
+          kind
+          license
+          note
         }
       }
     }
   }
 }
-    fragment DashboardSource on Source {
-  publisher
-  document
-  date
-  kind
-  license
-  note
-}`, {"hash":"sha256:cb6ac1157df779521c8523bc62d97ac54f0dfdc38a296b77e9b3d00a400f3581"}) as unknown as TypedDocumentString<DashboardRegionsBuigQuery, DashboardRegionsBuigQueryVariables>;
+    `, {"hash":"sha256:60984126ae3b585e63cb09eeb18c89d84c1cb528361c5c27039154c12f94e5b7"}) as unknown as TypedDocumentString<DashboardRegionsBuigQuery, DashboardRegionsBuigQueryVariables>;
 export const DashboardRegionsShelteredWorkDocument = new TypedDocumentString(`
     query DashboardRegionsShelteredWork($year: Int!) {
   labourMarketRegions(year: $year) {
@@ -1113,20 +1103,18 @@ export const DashboardRegionsShelteredWorkDocument = new TypedDocumentString(`
       progressPercent
       realised {
         source {
-          ...DashboardSource
+          publisher
+          document
+          date
+          kind
+          license
+          note
         }
       }
     }
   }
 }
-    fragment DashboardSource on Source {
-  publisher
-  document
-  date
-  kind
-  license
-  note
-}`, {"hash":"sha256:7b6ad3fd5bb9d45f657b4e3d97e2ce489e56ce7e2de9a1b332851e499856aa57"}) as unknown as TypedDocumentString<DashboardRegionsShelteredWorkQuery, DashboardRegionsShelteredWorkQueryVariables>;
+    `, {"hash":"sha256:43023d720d03b9414bf09a522287b90654eeec919d679c6894ca0481e6674099"}) as unknown as TypedDocumentString<DashboardRegionsShelteredWorkQuery, DashboardRegionsShelteredWorkQueryVariables>;
 export const DashboardJobAgreementDocument = new TypedDocumentString(`
     query DashboardJobAgreement {
   jobAgreementYears {
@@ -1136,33 +1124,41 @@ export const DashboardJobAgreementDocument = new TypedDocumentString(`
       target {
         value
         source {
-          ...DashboardSource
+          publisher
+          document
+          date
+          kind
+          license
+          note
         }
       }
       realisedExtraJobs {
         value
         source {
-          ...DashboardSource
+          publisher
+          document
+          date
+          kind
+          license
+          note
         }
       }
       progressPercent
     }
   }
 }
-    fragment DashboardSource on Source {
-  publisher
-  document
-  date
-  kind
-  license
-  note
-}`, {"hash":"sha256:b2c2f98632b23a5dea65b01ca25d56b9b48ea877eb9f78927676f143216c148d"}) as unknown as TypedDocumentString<DashboardJobAgreementQuery, DashboardJobAgreementQueryVariables>;
+    `, {"hash":"sha256:a6d71497b52cde435b3c36031822b3986cff170bcb8194e9b60b6fe8a20d5e30"}) as unknown as TypedDocumentString<DashboardJobAgreementQuery, DashboardJobAgreementQueryVariables>;
 export const DashboardRegionDocument = new TypedDocumentString(`
     query DashboardRegion($code: ID!, $year: Int!, $populationDate: Date, $after: String) {
   regionClassification(year: $year) {
     kind
     source {
-      ...DashboardSource
+      publisher
+      document
+      date
+      kind
+      license
+      note
     }
   }
   labourMarketRegion(code: $code) {
@@ -1181,34 +1177,59 @@ export const DashboardRegionDocument = new TypedDocumentString(`
           uncertain
           reason
           source {
-            ...DashboardSource
+            publisher
+            document
+            date
+            kind
+            license
+            note
           }
         }
         population(referenceDate: $populationDate) {
           value
           referenceDate
           source {
-            ...DashboardSource
+            publisher
+            document
+            date
+            kind
+            license
+            note
           }
         }
         buig(year: $year) {
           budget {
             value
             source {
-              ...DashboardSource
+              publisher
+              document
+              date
+              kind
+              license
+              note
             }
           }
           spending {
             value
             source {
-              ...DashboardSource
+              publisher
+              document
+              date
+              kind
+              license
+              note
             }
           }
           result {
             amount
             percentOfBudget
             source {
-              ...DashboardSource
+              publisher
+              document
+              date
+              kind
+              license
+              note
             }
           }
         }
@@ -1216,7 +1237,12 @@ export const DashboardRegionDocument = new TypedDocumentString(`
           total {
             value
             source {
-              ...DashboardSource
+              publisher
+              document
+              date
+              kind
+              license
+              note
             }
           }
         }
@@ -1224,13 +1250,23 @@ export const DashboardRegionDocument = new TypedDocumentString(`
           target {
             value
             source {
-              ...DashboardSource
+              publisher
+              document
+              date
+              kind
+              license
+              note
             }
           }
           realised {
             value
             source {
-              ...DashboardSource
+              publisher
+              document
+              date
+              kind
+              license
+              note
             }
           }
         }
@@ -1238,14 +1274,7 @@ export const DashboardRegionDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment DashboardSource on Source {
-  publisher
-  document
-  date
-  kind
-  license
-  note
-}`, {"hash":"sha256:0183ab77abf72a19fa904d7adc227c57c388056667bb9507604f092ce7bc1955"}) as unknown as TypedDocumentString<DashboardRegionQuery, DashboardRegionQueryVariables>;
+    `, {"hash":"sha256:21f91caae70eb98285145ce5995745747b7175768aed6e5c90e60d5b0543867f"}) as unknown as TypedDocumentString<DashboardRegionQuery, DashboardRegionQueryVariables>;
 export const DashboardRegionYearDocument = new TypedDocumentString(`
     query DashboardRegionYear($code: ID!, $year: Int!) {
   labourMarketRegion(code: $code) {
@@ -1254,13 +1283,23 @@ export const DashboardRegionYearDocument = new TypedDocumentString(`
       budget {
         value
         source {
-          ...DashboardSource
+          publisher
+          document
+          date
+          kind
+          license
+          note
         }
       }
       spending {
         value
         source {
-          ...DashboardSource
+          publisher
+          document
+          date
+          kind
+          license
+          note
         }
       }
     }
@@ -1268,7 +1307,12 @@ export const DashboardRegionYearDocument = new TypedDocumentString(`
       total {
         value
         source {
-          ...DashboardSource
+          publisher
+          document
+          date
+          kind
+          license
+          note
         }
       }
     }
@@ -1276,26 +1320,29 @@ export const DashboardRegionYearDocument = new TypedDocumentString(`
       target {
         value
         source {
-          ...DashboardSource
+          publisher
+          document
+          date
+          kind
+          license
+          note
         }
       }
       realised {
         value
         source {
-          ...DashboardSource
+          publisher
+          document
+          date
+          kind
+          license
+          note
         }
       }
     }
   }
 }
-    fragment DashboardSource on Source {
-  publisher
-  document
-  date
-  kind
-  license
-  note
-}`, {"hash":"sha256:3805ed128fd626acca0b08e8f8a561f6c0d774bf3329aed73929793605a0f42d"}) as unknown as TypedDocumentString<DashboardRegionYearQuery, DashboardRegionYearQueryVariables>;
+    `, {"hash":"sha256:af1ed4d924066f3b677f844f2423b078a0d9b4cb2530cc67c1255038d42c1d3b"}) as unknown as TypedDocumentString<DashboardRegionYearQuery, DashboardRegionYearQueryVariables>;
 export const DashboardRegionJobsDocument = new TypedDocumentString(`
     query DashboardRegionJobs($code: ID!) {
   labourMarketRegion(code: $code) {
@@ -1305,16 +1352,14 @@ export const DashboardRegionJobsDocument = new TypedDocumentString(`
       jobs
       extraJobs
       source {
-        ...DashboardSource
+        publisher
+        document
+        date
+        kind
+        license
+        note
       }
     }
   }
 }
-    fragment DashboardSource on Source {
-  publisher
-  document
-  date
-  kind
-  license
-  note
-}`, {"hash":"sha256:f53b8cbf9d7439bfb9e437f9a71e9d148d152f9abd733c4f63336ec94bb01348"}) as unknown as TypedDocumentString<DashboardRegionJobsQuery, DashboardRegionJobsQueryVariables>;
+    `, {"hash":"sha256:57ef1d56dc23724b1f2943a1c0ab566fcf1a63c790bbf718d4b14a3d4ad19da2"}) as unknown as TypedDocumentString<DashboardRegionJobsQuery, DashboardRegionJobsQueryVariables>;
