@@ -61,7 +61,7 @@ export function nationalView(data: NationalData): HTMLElement {
       "p",
       { class: "attribution" },
       t("attribution"),
-      year < BOUNDARIES_YEAR ? [" ", t("boundariesYear", { year })] : null,
+      year < BOUNDARIES_YEAR ? [". ", t("boundariesYear", { year })] : null,
     ),
     h("details", {}, h("summary", {}, t("mapTable")), table.element),
   );
