@@ -1,6 +1,6 @@
 // All of the dashboard's data access: the typed client's persisted documents (web/src/operations.graphql)
-// turned into the plain figures the views draw. When the graph learns years (issue 9: municipalities and
-// region membership per year), only this module changes.
+// turned into the plain figures the views draw, for the regions and members of the chosen year (the
+// time-aware graph). A change of schema or documents stops here.
 import {
   createClient,
   DashboardJobAgreementDocument,
