@@ -70,7 +70,8 @@ const config: CodegenConfig = {
     // the typed client over the public schema, with a manifest of persisted documents (by sha256)
     "src/client/generated/": {
       schema: "schema/public.graphql",
-      documents: ["src/client/operations.graphql"],
+      // the portal operations, and the dashboard's own (web/), so the gateway accepts both by hash
+      documents: ["src/client/operations.graphql", "web/src/operations.graphql"],
       preset: "client",
       presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: "sha256" } },
       config: {

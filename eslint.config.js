@@ -14,6 +14,8 @@ export default tseslint.config(
       "src/**/generated/",
       "tools/prisma6/node_modules/",
       "dist/",
+      "web/dist/",
+      "test/web/screenshots/",
     ],
   },
   js.configs.recommended,
@@ -27,4 +29,6 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "off",
     },
   },
+  // the dashboard runs in the browser
+  { files: ["web/src/**/*.ts"], languageOptions: { globals: { ...globals.browser } } },
 );

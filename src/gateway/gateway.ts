@@ -13,6 +13,7 @@ import { createLogger, requestIds } from "../common/log.ts";
 import { BodyRefused, readBody } from "./body.ts";
 import { corsOption, type CorsPolicy } from "./cors.ts";
 import { costLimit } from "./cost.ts";
+import { dashboardHandler } from "./dashboard.ts";
 import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from "./limits.ts";
 import { persistedDocumentsOption, type PersistedDocuments } from "./persisted-documents.ts";
 import { readiness } from "./readiness.ts";
@@ -214,9 +215,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     return runtime(req, res);
   };
 
+  const dashboard = dashboardHandler();
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     // while draining, every answer closes its connection, so keep-alive clients let go
     if (draining) res.setHeader("connection", "close");
+    // the partner dashboard at / (static files); GraphQL and GraphiQL stay at /graphql
+    if (dashboard(req, res)) return;
     if (auth(req, res)) return;
     if (
       req.url?.split("?")[0] === "/readiness" &&

@@ -301,6 +301,63 @@ export type RetentionAndProfilesQueryVariables = Exact<{
 
 export type RetentionAndProfilesQuery = { retention: Array<{ metric: string, period: string, background: RetentionBackground, percent: string, qualifier: Qualifier, note: string | null }>, candidateProfiles: Array<{ period: string, channel: ProfileChannel, profiles: number, sharePercent: string | null }> };
 
+export type DashboardMetaQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardMetaQuery = { referenceYears: { regionMembership: Array<number>, populationDates: Array<string> }, jobAgreementYears: Array<{ year: number }>, municipalities: { nodes: Array<{ buigYears: Array<number> }> } };
+
+export type DashboardRegionsJobsQueryVariables = Exact<{
+  year: number;
+  populationDate?: string | null | undefined;
+}>;
+
+
+export type DashboardRegionsJobsQuery = { labourMarketRegions: Array<{ code: string, name: string, population: { value: number, referenceDate: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, jobAgreement: { jobs: string, extraJobs: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null }> };
+
+export type DashboardRegionsBuigQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type DashboardRegionsBuigQuery = { labourMarketRegions: Array<{ code: string, name: string, buig: { result: { percentOfBudget: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null }> };
+
+export type DashboardRegionsShelteredWorkQueryVariables = Exact<{
+  year: number;
+}>;
+
+
+export type DashboardRegionsShelteredWorkQuery = { labourMarketRegions: Array<{ code: string, name: string, shelteredWorkPlaces: { progressPercent: string | null, realised: { source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null }> };
+
+export type DashboardJobAgreementQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardJobAgreementQuery = { jobAgreementYears: Array<{ year: number, sectors: Array<{ sector: Sector, progressPercent: string | null, target: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, realisedExtraJobs: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null }> }> };
+
+export type DashboardRegionQueryVariables = Exact<{
+  code: string | number;
+  year: number;
+  populationDate?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DashboardRegionQuery = { regionClassification: { kind: SourceKind, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, labourMarketRegion: { code: string, name: string, municipalities: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, name: string, regionMembership: { kind: SourceKind, uncertain: boolean, reason: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, population: { value: number, referenceDate: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, buig: { budget: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } }, spending: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, result: { amount: string, percentOfBudget: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null, participationBudget: { total: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } } | null, shelteredWorkPlaces: { target: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, realised: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null }> } } | null };
+
+export type DashboardRegionYearQueryVariables = Exact<{
+  code: string | number;
+  year: number;
+}>;
+
+
+export type DashboardRegionYearQuery = { labourMarketRegion: { code: string, buig: { budget: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } }, spending: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null, participationBudget: { total: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } } | null, shelteredWorkPlaces: { target: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null, realised: { value: string, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } } | null } | null } | null };
+
+export type DashboardRegionJobsQueryVariables = Exact<{
+  code: string | number;
+}>;
+
+
+export type DashboardRegionJobsQuery = { labourMarketRegion: { code: string, jobAgreementSeries: Array<{ year: number, jobs: string, extraJobs: string | null, source: { publisher: string, document: string, date: string, kind: SourceKind, license: string | null, note: string | null } }> } | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -968,3 +1025,341 @@ export const RetentionAndProfilesDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:989019ff1f0a3701651990396dd7356826003853d36c06ed66bdc2536908bdb0"}) as unknown as TypedDocumentString<RetentionAndProfilesQuery, RetentionAndProfilesQueryVariables>;
+export const DashboardMetaDocument = new TypedDocumentString(`
+    query DashboardMeta {
+  referenceYears {
+    regionMembership
+    populationDates
+  }
+  jobAgreementYears {
+    year
+  }
+  municipalities(first: 1) {
+    nodes {
+      buigYears
+    }
+  }
+}
+    `, {"hash":"sha256:a54009da9e5afd3852982e109c88111863b3ee93d7f6f1148c82cf32b522ab0b"}) as unknown as TypedDocumentString<DashboardMetaQuery, DashboardMetaQueryVariables>;
+export const DashboardRegionsJobsDocument = new TypedDocumentString(`
+    query DashboardRegionsJobs($year: Int!, $populationDate: Date) {
+  labourMarketRegions(year: $year) {
+    code
+    name(year: $year)
+    population(referenceDate: $populationDate) {
+      value
+      referenceDate
+      source {
+        publisher
+        document
+        date
+        kind
+        license
+        note
+      }
+    }
+    jobAgreement(year: $year) {
+      jobs
+      extraJobs
+      source {
+        publisher
+        document
+        date
+        kind
+        license
+        note
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:7c1a070961c7ad1aa267be6bfdbeee8fdd7c3a35093b70d01f9039be6f2b4c8c"}) as unknown as TypedDocumentString<DashboardRegionsJobsQuery, DashboardRegionsJobsQueryVariables>;
+export const DashboardRegionsBuigDocument = new TypedDocumentString(`
+    query DashboardRegionsBuig($year: Int!) {
+  labourMarketRegions(year: $year) {
+    code
+    name(year: $year)
+    buig(year: $year) {
+      result {
+        percentOfBudget
+        source {
+          publisher
+          document
+          date
+          kind
+          license
+          note
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:60984126ae3b585e63cb09eeb18c89d84c1cb528361c5c27039154c12f94e5b7"}) as unknown as TypedDocumentString<DashboardRegionsBuigQuery, DashboardRegionsBuigQueryVariables>;
+export const DashboardRegionsShelteredWorkDocument = new TypedDocumentString(`
+    query DashboardRegionsShelteredWork($year: Int!) {
+  labourMarketRegions(year: $year) {
+    code
+    name(year: $year)
+    shelteredWorkPlaces(year: $year) {
+      progressPercent
+      realised {
+        source {
+          publisher
+          document
+          date
+          kind
+          license
+          note
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:43023d720d03b9414bf09a522287b90654eeec919d679c6894ca0481e6674099"}) as unknown as TypedDocumentString<DashboardRegionsShelteredWorkQuery, DashboardRegionsShelteredWorkQueryVariables>;
+export const DashboardJobAgreementDocument = new TypedDocumentString(`
+    query DashboardJobAgreement {
+  jobAgreementYears {
+    year
+    sectors {
+      sector
+      target {
+        value
+        source {
+          publisher
+          document
+          date
+          kind
+          license
+          note
+        }
+      }
+      realisedExtraJobs {
+        value
+        source {
+          publisher
+          document
+          date
+          kind
+          license
+          note
+        }
+      }
+      progressPercent
+    }
+  }
+}
+    `, {"hash":"sha256:a6d71497b52cde435b3c36031822b3986cff170bcb8194e9b60b6fe8a20d5e30"}) as unknown as TypedDocumentString<DashboardJobAgreementQuery, DashboardJobAgreementQueryVariables>;
+export const DashboardRegionDocument = new TypedDocumentString(`
+    query DashboardRegion($code: ID!, $year: Int!, $populationDate: Date, $after: String) {
+  regionClassification(year: $year) {
+    kind
+    source {
+      publisher
+      document
+      date
+      kind
+      license
+      note
+    }
+  }
+  labourMarketRegion(code: $code) {
+    code
+    name(year: $year)
+    municipalities(year: $year, first: 30, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        code
+        name(year: $year)
+        regionMembership(year: $year) {
+          kind
+          uncertain
+          reason
+          source {
+            publisher
+            document
+            date
+            kind
+            license
+            note
+          }
+        }
+        population(referenceDate: $populationDate) {
+          value
+          referenceDate
+          source {
+            publisher
+            document
+            date
+            kind
+            license
+            note
+          }
+        }
+        buig(year: $year) {
+          budget {
+            value
+            source {
+              publisher
+              document
+              date
+              kind
+              license
+              note
+            }
+          }
+          spending {
+            value
+            source {
+              publisher
+              document
+              date
+              kind
+              license
+              note
+            }
+          }
+          result {
+            amount
+            percentOfBudget
+            source {
+              publisher
+              document
+              date
+              kind
+              license
+              note
+            }
+          }
+        }
+        participationBudget(year: $year) {
+          total {
+            value
+            source {
+              publisher
+              document
+              date
+              kind
+              license
+              note
+            }
+          }
+        }
+        shelteredWorkPlaces(year: $year) {
+          target {
+            value
+            source {
+              publisher
+              document
+              date
+              kind
+              license
+              note
+            }
+          }
+          realised {
+            value
+            source {
+              publisher
+              document
+              date
+              kind
+              license
+              note
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:21f91caae70eb98285145ce5995745747b7175768aed6e5c90e60d5b0543867f"}) as unknown as TypedDocumentString<DashboardRegionQuery, DashboardRegionQueryVariables>;
+export const DashboardRegionYearDocument = new TypedDocumentString(`
+    query DashboardRegionYear($code: ID!, $year: Int!) {
+  labourMarketRegion(code: $code) {
+    code
+    buig(year: $year) {
+      budget {
+        value
+        source {
+          publisher
+          document
+          date
+          kind
+          license
+          note
+        }
+      }
+      spending {
+        value
+        source {
+          publisher
+          document
+          date
+          kind
+          license
+          note
+        }
+      }
+    }
+    participationBudget(year: $year) {
+      total {
+        value
+        source {
+          publisher
+          document
+          date
+          kind
+          license
+          note
+        }
+      }
+    }
+    shelteredWorkPlaces(year: $year) {
+      target {
+        value
+        source {
+          publisher
+          document
+          date
+          kind
+          license
+          note
+        }
+      }
+      realised {
+        value
+        source {
+          publisher
+          document
+          date
+          kind
+          license
+          note
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:af1ed4d924066f3b677f844f2423b078a0d9b4cb2530cc67c1255038d42c1d3b"}) as unknown as TypedDocumentString<DashboardRegionYearQuery, DashboardRegionYearQueryVariables>;
+export const DashboardRegionJobsDocument = new TypedDocumentString(`
+    query DashboardRegionJobs($code: ID!) {
+  labourMarketRegion(code: $code) {
+    code
+    jobAgreementSeries {
+      year
+      jobs
+      extraJobs
+      source {
+        publisher
+        document
+        date
+        kind
+        license
+        note
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:57ef1d56dc23724b1f2943a1c0ab566fcf1a63c790bbf718d4b14a3d4ad19da2"}) as unknown as TypedDocumentString<DashboardRegionJobsQuery, DashboardRegionJobsQueryVariables>;
