@@ -60,7 +60,7 @@ export const RECIPES: Recipe[] = [
     question: "Which regions have the most extra job-agreement jobs since 2012?",
     who: "UWV, regional employer service points",
     query: `{
-  labourMarketRegions { code name jobAgreement(year: 2021) { jobs extraJobs changeOnPreviousYear source { kind } } }
+  labourMarketRegions(year: 2021) { code name jobAgreement(year: 2021) { jobs extraJobs changeOnPreviousYear source { kind } } }
 }`,
     show: (data) =>
       [...data.labourMarketRegions]

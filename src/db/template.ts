@@ -12,14 +12,26 @@ import { MIGRATIONS_ROOT } from "./migrate.ts";
 export const TEMPLATE_FILE = projectFile("dist", "seed", "pglite.tar.gz");
 const FINGERPRINT_FILE = projectFile("dist", "seed", "pglite.json");
 
-/** What the template is made from: the datasets, the migrations and the default synthetic figures. */
+/** Files under a folder whose names end in `suffix`, relative and sorted. */
+const filesIn = (dir: string, suffix: string) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter((f) => f.endsWith(suffix))
+        .sort()
+    : [];
+
+/**
+ * What the template is made from: the datasets, the migrations, the default synthetic figures and the
+ * compiled code that loads them (a change to the loaders or the generator makes a new template).
+ */
 export function templateFingerprint(synthetic: { seed: number; years: number[] }): string {
-  const migrations = readdirSync(MIGRATIONS_ROOT, { recursive: true })
-    .map(String)
-    .filter((f) => f.endsWith("migration.sql"))
-    .sort();
   const hash = createHash("sha256").update(officialFingerprint()).update(JSON.stringify(synthetic));
-  for (const file of migrations) hash.update(file).update(readFileSync(path.join(MIGRATIONS_ROOT, file)));
+  for (const file of filesIn(MIGRATIONS_ROOT, "migration.sql")) {
+    hash.update(file).update(readFileSync(path.join(MIGRATIONS_ROOT, file)));
+  }
+  const code = projectFile("dist");
+  for (const file of filesIn(code, ".js")) hash.update(file).update(readFileSync(path.join(code, file)));
   return hash.digest("hex");
 }
 

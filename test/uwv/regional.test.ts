@@ -7,7 +7,7 @@ import { importSourceRow } from "../../src/common/import/csv-import.ts";
 import { runImport } from "../../src/common/import/run.ts";
 import { readOfficialFigures } from "../../src/common/official-figures/read.ts";
 import { regionalJobs } from "../../src/subgraphs/uwv/import.ts";
-import { readRegions } from "../../src/subgraphs/uwv/seed.ts";
+import { regionsByYear } from "../../src/subgraphs/uwv/synthetic.ts";
 import { generateSyntheticRegional, nationalYearEnds } from "../../src/subgraphs/uwv/synthetic.ts";
 import { BACKENDS, type TestDatabase } from "../support/databases.ts";
 import { postGraphQL } from "../support/stack.ts";
@@ -25,7 +25,7 @@ describe("synthetic regional figures", () => {
   });
 
   it("sum per quarter to the national figure exactly, in whole jobs of 25.5 hours", () => {
-    const out = generateSyntheticRegional({ regions: readRegions(), figures }, { seed: 4, years: [2020, 2021] });
+    const out = generateSyntheticRegional({ regions: regionsByYear(), figures }, { seed: 4, years: [2020, 2021] });
     const hours = (year: number, quarter: number) =>
       out.measurements
         .filter((m) => m.year === year && m.quarter === quarter)
@@ -35,7 +35,7 @@ describe("synthetic regional figures", () => {
     expect(out.measurements.filter((m) => m.year === 2021)).toHaveLength(35 * 4);
     expect(out.measurements.every((m) => Number.isInteger(Number(m.paidHoursPerWeek) / 25.5))).toBe(true);
     expect(out.source.kind).toBe("SYNTHETIC");
-    const again = generateSyntheticRegional({ regions: readRegions(), figures }, { seed: 4, years: [2020, 2021] });
+    const again = generateSyntheticRegional({ regions: regionsByYear(), figures }, { seed: 4, years: [2020, 2021] });
     expect(again.measurements).toEqual(out.measurements);
   });
 });

@@ -963,7 +963,7 @@ export const RegionJobAgreementDocument = new TypedDocumentString(`
     `, {"hash":"sha256:021e7b6f21d8b34a4e78a5ddaa2d61019095d0a143cadf25ace9cffc20a74751"}) as unknown as TypedDocumentString<RegionJobAgreementQuery, RegionJobAgreementQueryVariables>;
 export const RegionalJobsDocument = new TypedDocumentString(`
     query RegionalJobs($year: Int!, $quarter: Int) {
-  labourMarketRegions {
+  labourMarketRegions(year: $year) {
     code
     name
     jobAgreement(year: $year, quarter: $quarter) {
@@ -984,7 +984,7 @@ export const RegionalJobsDocument = new TypedDocumentString(`
     difference
   }
 }
-    `, {"hash":"sha256:adcfd2f6fc16459d20c059b43533f26188ed8531e226cd0396740a877375143d"}) as unknown as TypedDocumentString<RegionalJobsQuery, RegionalJobsQueryVariables>;
+    `, {"hash":"sha256:cb8ddf5c40ca16eb4d2455d97cdc7a7b6bb06b4b929899013613dfc001176cff"}) as unknown as TypedDocumentString<RegionalJobsQuery, RegionalJobsQueryVariables>;
 export const ShelteredWorkAssessmentsDocument = new TypedDocumentString(`
     query ShelteredWorkAssessments($period: String, $requester: Requester) {
   shelteredWorkAssessments(period: $period, requester: $requester) {

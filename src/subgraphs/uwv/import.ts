@@ -68,7 +68,7 @@ export const regionalJobs: ImportTarget<{ regionCode: string; year: number; quar
         file: file.split("/").at(-1)!,
         row: r.line,
         column: "region_code",
-        message: `unknown labour-market region ${r.row.regionCode}: not one of the 35 regions of 2025`,
+        message: `unknown labour-market region ${r.row.regionCode}: not in any classification since 2015`,
       }));
   },
   async write(tx, rows, source) {

@@ -4,7 +4,9 @@ import { readCsv } from "../../common/csv.ts";
 import { datasetFile } from "../../common/datasets.ts";
 import { readDocumentSources, readOfficialFigures, type SourceRow } from "../../common/official-figures/read.ts";
 import { syncFigures } from "../../common/official-figures/seed.ts";
-import { SOURCES as CBS } from "../../common/reference-data.ts";
+import { readReferenceData, SOURCES as CBS } from "../../common/reference-data.ts";
+import { LAST_YEAR } from "../../domain/municipal-history.ts";
+import { regionsByYear } from "./synthetic.ts";
 import { addCounts, syncRows, type SyncCounts } from "../../common/sync.ts";
 import type { QuotaRuleModel, UwvRegionModel } from "../../generated/prisma/models.ts";
 
@@ -31,13 +33,17 @@ export function readQuotaRules(): QuotaRuleModel[] {
   }));
 }
 
+/**
+ * The regions of every classification (today's 35, and AM31, Food Valley's code until 2024), each with
+ * its latest name and the population of its members in the latest year it has members.
+ */
 export function readRegions(): UwvRegionModel[] {
-  return readCsv(datasetFile("labour-market-regions-2025.csv")).map((row) => ({
-    code: row.code!,
-    name: row.name!,
-    population: Number(row.population_2024_01_01),
-    sourceId: CBS.areas.id,
-  }));
+  const weigh = regionsByYear();
+  const years = Array.from({ length: LAST_YEAR - 2014 }, (_, i) => LAST_YEAR - i);
+  return readReferenceData().regions.map((region) => {
+    const latest = years.map((year) => weigh(year).find((r) => r.code === region.code)).find(Boolean);
+    return { code: region.code, name: region.name, population: latest?.population ?? 0, sourceId: CBS.areas.id };
+  });
 }
 
 /** Loads the uwv subgraph's official data in one transaction; a second run changes nothing. */

@@ -12,7 +12,9 @@ import { syncSources } from "../../common/official-figures/seed.ts";
 import { besideReal, SYNTHETIC_PREFIX } from "../../common/synthetic.ts";
 import { addCounts, syncRows, type SyncCounts } from "../../common/sync.ts";
 import type { RegionalJobMeasurementModel } from "../../generated/prisma/models.ts";
-import { readRegions } from "./seed.ts";
+import { areaHistoryOf } from "../../common/area-history-rows.ts";
+import { readReferenceData } from "../../common/reference-data.ts";
+import { syntheticWeights, type Weighted } from "../../common/synthetic-weights.ts";
 
 export interface NationalPoint {
   year: number;
@@ -67,8 +69,14 @@ export function syntheticSourceId(seed: number) {
   return `${SYNTHETIC_PREFIX}uwv-seed-${seed}`;
 }
 
+type WeightedRegion = Weighted;
+
 export function generateSyntheticRegional(
-  input: { regions: { code: string; population: number }[]; figures: FigureRow[] },
+  input: {
+    /** the regions with a weight: the same every year, or those of each year's classification */
+    regions: readonly WeightedRegion[] | ((year: number) => readonly WeightedRegion[]);
+    figures: FigureRow[];
+  },
   options: { seed: number; years: number[] },
 ): { source: SourceRow; measurements: RegionalJobMeasurementModel[]; national: NationalPoint[] } {
   const sourceId = syntheticSourceId(options.seed);
@@ -86,11 +94,15 @@ export function generateSyntheticRegional(
       "SYNTHETIC: generated for development and load tests, not real data. At every year-end the regions sum exactly to the " +
       "national jobs as published (2012, 2021), as derived from published changes (2016, 2020), or to a made-up national series.",
   };
-  const regions = [...input.regions].sort((a, b) => a.code.localeCompare(b.code));
+  const regionsOf = (year: number) =>
+    [...(typeof input.regions === "function" ? input.regions(year) : input.regions)].sort((a, b) =>
+      a.code.localeCompare(b.code),
+    );
   // each region's weight: population × a lasting factor × a small yearly drift
-  const lasting = regions.map((r) => permille(randomFor(options.seed, "region", r.code), 700, 1300));
+  const lasting = (code: string) => permille(randomFor(options.seed, "region", code), 700, 1300);
   const measurements: RegionalJobMeasurementModel[] = [];
   national.forEach((point, i) => {
+    const regions = regionsOf(point.year);
     const previous = national[i - 1];
     const quarters = point.year === BASELINE.year || !previous || previous.year !== point.year - 1 ? [4] : [1, 2, 3, 4];
     for (const quarter of quarters) {
@@ -103,9 +115,9 @@ export function generateSyntheticRegional(
                 (randomFor(options.seed, "quarter", point.year, quarter)() - 0.5) * 400,
             );
       const weights = regions.map(
-        (r, j) =>
+        (r) =>
           BigInt(r.population) *
-          lasting[j]! *
+          lasting(r.code) *
           permille(randomFor(options.seed, "drift", r.code, point.year, quarter), 970, 1030),
       );
       allocateExactly(BigInt(total), weights).forEach((jobs, j) => {
@@ -122,9 +134,28 @@ export function generateSyntheticRegional(
   return { source, measurements, national };
 }
 
+/**
+ * The regions of each year's classification (before 2015, when the classifications begin, those of
+ * 2015), weighted by the synthetic population weights of their members that year: Food Valley is AM31
+ * until 2024 and AM38 from 2025, as the classifications have it.
+ */
+export function regionsByYear(reference = readReferenceData()): (year: number) => WeightedRegion[] {
+  const history = areaHistoryOf(reference);
+  const weights = syntheticWeights(reference);
+  const first = history.membershipYears.from;
+  return (year) => {
+    const y = Math.max(year, first);
+    const weight = new Map(weights(y).map((w) => [w.code, w.population]));
+    return history.regionCodesIn(y).map((code) => ({
+      code,
+      population: history.membersOf(code, y).reduce((sum, m) => sum + (weight.get(m) ?? 0), 0),
+    }));
+  };
+}
+
 /** Stores synthetic regional figures beside real ones, never over them; a second run changes nothing. */
 export async function storeSyntheticUwv(db: Database, options: { seed: number; years: number[] }): Promise<SyncCounts> {
-  const out = generateSyntheticRegional({ regions: readRegions(), figures: readOfficialFigures("uwv") }, options);
+  const out = generateSyntheticRegional({ regions: regionsByYear(), figures: readOfficialFigures("uwv") }, options);
   const key = (m: { regionCode: string; year: number; quarter: number }) => `${m.regionCode}|${m.year}|${m.quarter}`;
   return db.prisma.$transaction(
     async (tx) => {
