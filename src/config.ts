@@ -82,10 +82,22 @@ const upper = (name: SubgraphName) => name.toUpperCase() as Uppercase<SubgraphNa
 export function databaseLocation(env: Env, subgraph: SubgraphName, pgliteName = "pglite"): DatabaseLocation {
   const url = env[`${upper(subgraph)}_DATABASE_URL`] ?? env.DATABASE_URL;
   if (url) return { kind: "postgresql", url };
-  const dataDir = path.resolve(env.DATA_DIR, pgliteName);
-  // a new embedded database starts from the build's template, when it holds what a start would load
-  const template = !existsSync(dataDir) && env.SYNTHETIC_DATA === "on" ? readTemplate(DEFAULT_SYNTHETIC) : null;
-  return { kind: "pglite", dataDir, ...(template ? { template } : {}) };
+  return { kind: "pglite", dataDir: path.resolve(env.DATA_DIR, pgliteName) };
+}
+
+let template: Blob | null | undefined;
+
+/**
+ * What `npm start` opens: a new embedded database starts from the build's template when that holds
+ * what the start would load (the default synthetic figures included), read once for all subgraphs.
+ */
+export function startLocation(env: Env, subgraph: SubgraphName): DatabaseLocation {
+  const location = databaseLocation(env, subgraph);
+  if (location.kind !== "pglite" || !location.dataDir || existsSync(location.dataDir) || env.SYNTHETIC_DATA !== "on") {
+    return location;
+  }
+  template ??= readTemplate(DEFAULT_SYNTHETIC);
+  return template ? { ...location, template } : location;
 }
 
 export const subgraphPort = (env: Env, subgraph: SubgraphName) => env[`${upper(subgraph)}_PORT`];

@@ -2,7 +2,7 @@
 import "./own-signals.ts"; // first: before any library registers signal handlers
 import { DEFAULT_SYNTHETIC, startStack } from "../app.ts";
 import {
-  databaseLocation,
+  startLocation,
   jwtConfig,
   persistedDocuments,
   readEnv,
@@ -26,9 +26,14 @@ await runCommand(async () => {
   for (const name of SUBGRAPH_NAMES)
     await checkPortFree(subgraphPort(env, name), env.HOST, `${name.toUpperCase()}_PORT`);
 
-  const databases = perSubgraph((name) => databaseLocation(env, name));
+  const databases = perSubgraph((name) => startLocation(env, name));
   const embedded = Object.values(databases).some((location) => location.kind === "pglite");
-  console.log(embedded ? `database: embedded PGlite in ${env.DATA_DIR}/pglite` : "database: PostgreSQL (DATABASE_URL)");
+  const fromTemplate = Object.values(databases).some((l) => l.kind === "pglite" && l.template);
+  console.log(
+    embedded
+      ? `database: embedded PGlite in ${env.DATA_DIR}/pglite${fromTemplate ? ", created from the build's template" : ""}`
+      : "database: PostgreSQL (DATABASE_URL)",
+  );
 
   const stack = await startStack({
     databases,

@@ -206,6 +206,8 @@ describe("the dashboard in Chromium on the real stack", () => {
 
   it("shows a region's municipalities when it is clicked, with the numbers the API gives", async () => {
     await page.selectOption("#year", "2023");
+    // the map is drawn again for the year chosen before the region is clicked
+    await expect.poll(() => page.url()).toContain("year=2023");
     await page.locator('svg.map path[data-code="AM01"]').click();
     await page.locator("#view-title", { hasText: "Groningen (AM01)" }).waitFor();
     expect(page.url()).toMatch(/#\/region\/AM01\?year=2023/);
