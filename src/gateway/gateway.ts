@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import http from "node:http";
 import { createGatewayRuntime, type GatewayRuntime, type Logger } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
@@ -190,7 +191,17 @@ function requestId(req: http.IncomingMessage): string {
   return id;
 }
 
+/**
+ * Every subgraph request in flight holds one abort listener on its transport's long-lived dispose
+ * signal (@graphql-tools/executor-http combines it with the request's own signals; the listener goes
+ * when the request is collected). Node warns past 10 listeners on one signal, which a gateway with
+ * more than 10 subgraph requests in flight always has: a false alarm at that limit. Warn at the
+ * number of requests a gateway really should not have in flight at once.
+ */
+const SUBGRAPH_REQUESTS_IN_FLIGHT = 2_000;
+
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  setMaxListeners(SUBGRAPH_REQUESTS_IN_FLIGHT);
   const log = gatewayLogger(options.logging);
   const runtime = createGateway(options, log);
   const maxBody = options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
