@@ -26,7 +26,6 @@ import {
   startProduct,
   startSubgraphs,
   type Child,
-  type RunningPeer,
 } from "./bench/launch.ts";
 import type { LoadResult, LoadRun } from "./bench/load.ts";
 import type { PeerConfig } from "./bench/peer-config.ts";
@@ -146,8 +145,12 @@ function compareAnswers(reference: Map<string, unknown>, answers: Map<string, un
   return problems;
 }
 
-/** Whether the gateway de-duplicates: n identical requests at once should reach the subgraphs n times. */
-async function deduplicationCheck(url: string, counters: () => Promise<Counters>, workload: Workload): Promise<string> {
+/** null when n identical requests at once reach the subgraphs n times (no de-duplication), else what happened. */
+async function deduplicationCheck(
+  url: string,
+  counters: () => Promise<Counters>,
+  workload: Workload,
+): Promise<string | null> {
   const body = requestBody(workload, workload.probe);
   const n = 8;
   const before = await counters();
@@ -157,7 +160,7 @@ async function deduplicationCheck(url: string, counters: () => Promise<Counters>
   await Promise.all(Array.from({ length: n }, () => postJson(url, body)));
   const burst = (await counters()).requests - between.requests;
   return burst >= n * one
-    ? `in-flight de-duplication off (${n} identical requests at once → ${burst} subgraph requests)`
+    ? null
     : `IN-FLIGHT DE-DUPLICATION SEEMS ON: ${n} identical requests at once → ${burst} subgraph requests, not ${n} × ${one}`;
 }
 
@@ -231,76 +234,102 @@ try {
   };
 
   const summary: Summary = { cold: {}, portal: {}, overhead: null };
-  let reference: { peer: string; answers: Map<string, unknown> } | null = null;
+  /** the first peer's answers, which every other peer's are compared with */
+  const probes: { reference: { peer: string; answers: Map<string, unknown> } | null } = { reference: null };
   const notes: string[] = [];
   let overheadLine = "";
+
+  /** Starts the peer, checks its answers (and, cold, that it does not de-duplicate), measures, stops it. */
+  async function benchPeer(name: PeerName, scenario: Scenario, checks: { identical: string[]; noDedup: string[] }) {
+    const config: PeerConfig = {
+      scenario,
+      subgraphs: urls,
+      supergraph: SUPERGRAPH,
+      redisUrl,
+      namespace: `${namespace}-${name}`,
+      cacheTtlSeconds: CACHE_TTL_SECONDS,
+    };
+    const peer = await PEER_LAUNCHERS[name](config, workDir);
+    children.add(peer);
+    try {
+      const problems: string[] = [];
+      const answers = await probeAnswers(peer.url);
+      if (!probes.reference) {
+        probes.reference = { peer: name, answers };
+        const failing = [...answers].filter(
+          ([, a]) => (a as { status: number }).status !== 200 || "errors" in (a as object),
+        );
+        for (const [workload, answer] of failing)
+          notes.push(`${name} answers ${workload} with an error: ${JSON.stringify(answer).slice(0, 300)}`);
+      } else {
+        const differences = compareAnswers(probes.reference.answers, answers);
+        if (differences.length === 0) checks.identical.push(name);
+        else {
+          problems.push(`ANSWERS DIFFER from ${probes.reference.peer}'s`);
+          notes.push(
+            `${name} (${scenario}) answers differently from ${probes.reference.peer}:`,
+            ...differences.map((d) => `  ${d}`),
+          );
+        }
+      }
+      if (scenario === "cold") {
+        const check = await deduplicationCheck(peer.url, counters, WORKLOADS[1]!);
+        if (check === null) checks.noDedup.push(name);
+        else problems.push(check);
+      }
+      const row = { ...(await measure(peer.url, peer.pid, "mix", scenario)), peer: name };
+      if (problems.length > 0) row.note = [...problems, row.note].filter(Boolean).join("; ");
+      summary[scenario][name] = row;
+      console.log(tableRow(row));
+      if (name === "ours" && scenario === "cold") {
+        const direct = await measure(urls.reference!, null, "one-subgraph", "cold");
+        const through = await measure(peer.url, peer.pid, "one-subgraph", "cold");
+        summary.overhead = direct.p50 > 0 ? (through.p50 - direct.p50) / direct.p50 : null;
+        overheadLine =
+          `one-subgraph query (reference subgraph, codes varied): direct p50 ${direct.p50.toFixed(1)} ms (${direct.rps.toFixed(0)} req/s), ` +
+          `through our gateway p50 ${through.p50.toFixed(1)} ms (${through.rps.toFixed(0)} req/s, cpu ${through.cpuMsPerRequest?.toFixed(2)} ms/req): ` +
+          `overhead ${summary.overhead === null ? "n/a" : (summary.overhead * 100).toFixed(0) + " %"}`;
+      }
+    } finally {
+      await peer.stop();
+      children.delete(peer);
+      const warnings = peer
+        .output()
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => /warn|error/i.test(l));
+      if (warnings.length > 0)
+        notes.push(`${name} (${scenario}) printed: ${[...new Set(warnings)].slice(0, 2).join(" | ")}`);
+    }
+  }
+
   for (const scenario of ["cold", "portal"] as const) {
+    const cache = redisUrl ? "Redis" : "memory";
     console.log(
       scenario === "cold"
         ? `\ncold mix: arguments varied per request; response caches and in-flight de-duplication off in every gateway`
-        : `\nportal mix: popular arguments repeated; ours: response cache in ${redisUrl ? "Redis" : "memory"} + in-flight de-duplication; ` +
-            `apollo-gateway, hive-gateway: defaults; grafbase: entity caching in ${redisUrl ? "Redis" : "memory"}`,
+        : `\nportal mix: popular arguments repeated; ours: response cache in ${cache} + in-flight de-duplication; ` +
+            `apollo-gateway, hive-gateway: defaults; grafbase: entity caching in ${cache}`,
     );
     console.log(tableHeader());
+    const checks = { identical: [] as string[], noDedup: [] as string[] };
     for (const name of peers) {
-      const config: PeerConfig = {
-        scenario,
-        subgraphs: urls,
-        supergraph: SUPERGRAPH,
-        redisUrl,
-        namespace: `${namespace}-${name}`,
-        cacheTtlSeconds: CACHE_TTL_SECONDS,
-      };
-      let peer: RunningPeer | null = null;
       try {
-        peer = await PEER_LAUNCHERS[name as PeerName](config, workDir);
-        children.add(peer);
-        const answers = await probeAnswers(peer.url);
-        let note = "";
-        if (!reference) reference = { peer: name, answers };
-        else {
-          const problems = compareAnswers(reference.answers, answers);
-          if (problems.length > 0) {
-            note = `ANSWERS DIFFER from ${reference.peer}'s`;
-            notes.push(
-              `${name} (${scenario}) answers differently from ${reference.peer}:`,
-              ...problems.map((p) => `  ${p}`),
-            );
-          }
-        }
-        if (scenario === "cold") {
-          const check = await deduplicationCheck(peer.url, counters, WORKLOADS[1]!);
-          if (check.startsWith("IN-FLIGHT")) note = [note, check].filter(Boolean).join("; ");
-        }
-        const row = { ...(await measure(peer.url, peer.pid, "mix", scenario)), peer: name };
-        if (note) row.note = [note, row.note].filter(Boolean).join("; ");
-        summary[scenario][name as PeerName] = row;
-        console.log(tableRow(row));
-        if (name === "ours" && scenario === "cold") {
-          const direct = await measure(urls.reference!, null, "one-subgraph", "cold");
-          const through = await measure(peer.url, peer.pid, "one-subgraph", "cold");
-          summary.overhead = direct.p50 > 0 ? (through.p50 - direct.p50) / direct.p50 : null;
-          overheadLine =
-            `one-subgraph query (reference subgraph, codes varied): direct p50 ${direct.p50.toFixed(1)} ms (${direct.rps.toFixed(0)} req/s), ` +
-            `through our gateway p50 ${through.p50.toFixed(1)} ms (${through.rps.toFixed(0)} req/s): ` +
-            `overhead ${summary.overhead === null ? "n/a" : (summary.overhead * 100).toFixed(0) + " %"}`;
-        }
+        await benchPeer(name, scenario, checks);
       } catch (error) {
         console.log(`${name.padEnd(16)} FAILED: ${(error as Error).message.split("\n")[0]}`);
         notes.push(`${name} (${scenario}) failed: ${(error as Error).message}`);
-      } finally {
-        if (peer) {
-          await peer.stop();
-          children.delete(peer);
-          const stderr = peer
-            .output()
-            .split("\n")
-            .map((l) => l.trim())
-            .filter((l) => /warn|error/i.test(l));
-          if (stderr.length > 0)
-            notes.push(`${name} (${scenario}) printed: ${[...new Set(stderr)].slice(0, 3).join(" | ")}`);
-        }
       }
+    }
+    if (probes.reference && checks.identical.length > 0) {
+      console.log(
+        `same answers as ${probes.reference.peer}'s on one request of each query: ${checks.identical.join(", ")}`,
+      );
+    }
+    if (checks.noDedup.length > 0) {
+      console.log(
+        `no in-flight de-duplication (8 identical requests at once reach the subgraphs 8 times): ${checks.noDedup.join(", ")}`,
+      );
     }
   }
   if (overheadLine) console.log(`\n${overheadLine}`);
