@@ -194,6 +194,7 @@ try {
     pid: number | null,
     workload: LoadRun["workload"],
     scenario: Scenario,
+    sequential = false,
   ): Promise<Row> => {
     const run = (seconds: number) =>
       ask<LoadResult>(
@@ -206,6 +207,7 @@ try {
           keys,
           seconds,
           connections: CONNECTIONS,
+          sequential,
           seed: SEED,
           popular: POPULAR,
         } satisfies LoadRun,
@@ -237,7 +239,7 @@ try {
   /** the first peer's answers, which every other peer's are compared with */
   const probes: { reference: { peer: string; answers: Map<string, unknown> } | null } = { reference: null };
   const notes: string[] = [];
-  let overheadLine = "";
+  let overheadLines: string[] = [];
 
   /** Starts the peer, checks its answers (and, cold, that it does not de-duplicate), measures, stops it. */
   async function benchPeer(name: PeerName, scenario: Scenario, checks: { identical: string[]; noDedup: string[] }) {
@@ -255,7 +257,7 @@ try {
       const problems: string[] = [];
       const answers = await probeAnswers(peer.url);
       if (!probes.reference) {
-        probes.reference = { peer: name, answers };
+        probes.reference = { peer: `${name} (${scenario})`, answers };
         const failing = [...answers].filter(
           ([, a]) => (a as { status: number }).status !== 200 || "errors" in (a as object),
         );
@@ -265,7 +267,7 @@ try {
         const differences = compareAnswers(probes.reference.answers, answers);
         if (differences.length === 0) checks.identical.push(name);
         else {
-          problems.push(`ANSWERS DIFFER from ${probes.reference.peer}'s`);
+          problems.push(`ANSWERS DIFFER from ${probes.reference.peer}`);
           notes.push(
             `${name} (${scenario}) answers differently from ${probes.reference.peer}:`,
             ...differences.map((d) => `  ${d}`),
@@ -282,13 +284,30 @@ try {
       summary[scenario][name] = row;
       console.log(tableRow(row));
       if (name === "ours" && scenario === "cold") {
-        const direct = await measure(urls.reference!, null, "one-subgraph", "cold");
-        const through = await measure(peer.url, peer.pid, "one-subgraph", "cold");
-        summary.overhead = direct.p50 > 0 ? (through.p50 - direct.p50) / direct.p50 : null;
-        overheadLine =
-          `one-subgraph query (reference subgraph, codes varied): direct p50 ${direct.p50.toFixed(1)} ms (${direct.rps.toFixed(0)} req/s), ` +
-          `through our gateway p50 ${through.p50.toFixed(1)} ms (${through.rps.toFixed(0)} req/s, cpu ${through.cpuMsPerRequest?.toFixed(2)} ms/req): ` +
-          `overhead ${summary.overhead === null ? "n/a" : (summary.overhead * 100).toFixed(0) + " %"}`;
+        // the same query straight to its subgraph and through our gateway, one request at a time (the
+        // latency the gateway adds) and under the bench's load (where the subgraph's own contention shows)
+        const alone = {
+          direct: await measure(urls.reference!, null, "one-subgraph", "cold", true),
+          through: await measure(peer.url, peer.pid, "one-subgraph", "cold", true),
+        };
+        const loaded = {
+          direct: await measure(urls.reference!, null, "one-subgraph", "cold"),
+          through: await measure(peer.url, peer.pid, "one-subgraph", "cold"),
+        };
+        const overhead = ({ direct, through }: { direct: Row; through: Row }) =>
+          (through.p50 - direct.p50) / direct.p50;
+        summary.overhead = alone.direct.p50 > 0 ? overhead(alone) : null;
+        const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
+        overheadLines = [
+          `our gateway's overhead on a one-subgraph query (a municipality by code, codes varied):`,
+          `  one request at a time: direct p50 ${alone.direct.p50.toFixed(2)} ms (${alone.direct.sqlPerRequest.toFixed(1)} sql/req), ` +
+            `through our gateway p50 ${alone.through.p50.toFixed(2)} ms: +${(alone.through.p50 - alone.direct.p50).toFixed(2)} ms, ` +
+            `overhead ${percent(overhead(alone))}`,
+          `  ${CONNECTIONS} connections: direct p50 ${loaded.direct.p50.toFixed(1)} ms (${loaded.direct.rps.toFixed(0)} req/s, ` +
+            `${loaded.direct.sqlPerRequest.toFixed(1)} sql/req), through our gateway p50 ${loaded.through.p50.toFixed(1)} ms ` +
+            `(${loaded.through.rps.toFixed(0)} req/s, ${loaded.through.sqlPerRequest.toFixed(1)} sql/req, ` +
+            `gateway cpu ${loaded.through.cpuMsPerRequest?.toFixed(2)} ms/req): ${percent(overhead(loaded))}`,
+        ];
       }
     } finally {
       await peer.stop();
@@ -323,7 +342,7 @@ try {
     }
     if (probes.reference && checks.identical.length > 0) {
       console.log(
-        `same answers as ${probes.reference.peer}'s on one request of each query: ${checks.identical.join(", ")}`,
+        `answers identical to ${probes.reference.peer} on one request of each query: ${checks.identical.join(", ")}`,
       );
     }
     if (checks.noDedup.length > 0) {
@@ -332,7 +351,7 @@ try {
       );
     }
   }
-  if (overheadLine) console.log(`\n${overheadLine}`);
+  if (overheadLines.length > 0) console.log(`\n${overheadLines.join("\n")}`);
   await sub.child.stop();
   children.delete(sub.child);
   await load.child.stop();

@@ -149,7 +149,10 @@ export function startProduct(env: NodeJS.ProcessEnv): Child {
 }
 
 /** What `startProduct` runs, for the report. */
-export const productCommand = () => (builtFile("cli/start") ? "node dist/…/cli/start.js" : "npm start");
+export function productCommand(): string {
+  const built = builtFile("cli/start");
+  return built ? `node ${path.relative(ROOT, built)}` : "npm start";
+}
 
 // ---- the peers ------------------------------------------------------------------------------------
 

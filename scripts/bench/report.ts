@@ -47,6 +47,12 @@ export function tableRow(row: Row): string {
   return cells.join(" ") + (row.note ? `  ${row.note}` : "");
 }
 
+/** The p-th percentile (nearest rank) of ascending values; NaN when there are none. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
 /** ours ÷ peer as "<x>x" with two decimals; "n/a" when either is missing. */
 export function ratio(ours: number | null | undefined, peer: number | null | undefined): string {
   if (ours === null || ours === undefined || peer === null || peer === undefined) return "n/a";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { grafbaseToml } from "../../scripts/bench/grafbase.ts";
 import type { PeerConfig } from "../../scripts/bench/peer-config.ts";
 import { parseCpuTicks, parseStatusKb } from "../../scripts/bench/proc.ts";
-import { firstDifference, ratio, summaryLines, tableRow, type Row } from "../../scripts/bench/report.ts";
+import { firstDifference, percentile, ratio, summaryLines, tableRow, type Row } from "../../scripts/bench/report.ts";
 import {
   ONE_SUBGRAPH,
   WORKLOADS,
@@ -202,6 +202,15 @@ describe("report", () => {
   it("prints a table row with its note", () => {
     const line = tableRow({ ...row("grafbase", 123.4, 0.456), note: "ANSWERS DIFFER" });
     expect(line).toMatch(/^grafbase\s+123\s+10\.0\s+40\.0\s+0\.46\s+200\s+1\.50\s+1\.40\s+0 {2}ANSWERS DIFFER$/);
+  });
+
+  it("takes percentiles by nearest rank", () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile(values, 99)).toBe(99);
+    expect(percentile(values, 100)).toBe(100);
+    expect(percentile([3.25], 50)).toBe(3.25);
+    expect(percentile([], 50)).toBeNaN();
   });
 
   it("finds where two answers differ, ignoring key order", () => {
