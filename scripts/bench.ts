@@ -1,4 +1,4 @@
-// npm run bench [-- --pglite] [--quick] [--duration 15] [--warmup 3] [--connections 20]
+// npm run bench [-- --pglite] [--quick] [--duration 12] [--warmup 3] [--connections 20]
 //                  [--peers ours,apollo-gateway,hive-gateway,grafbase] [--popular 30] [--skip-start]
 //
 // Every peer over the same three subgraphs (one process) and the same database (PostgreSQL, a database
@@ -19,6 +19,7 @@ import type { DatabaseLocation } from "../src/db/database.ts";
 import {
   PEER_LAUNCHERS,
   ask,
+  peerVersions,
   firstAnswer,
   postJson,
   productCommand,
@@ -56,7 +57,7 @@ const { values: args } = parseArgs({
     redis: { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
   },
 });
-const DURATION = Number(args.duration ?? (args.quick ? 3 : 15));
+const DURATION = Number(args.duration ?? (args.quick ? 3 : 12));
 const WARMUP = Number(args.warmup ?? (args.quick ? 1 : 3));
 const CONNECTIONS = Number(args.connections);
 const POPULAR = Number(args.popular);
@@ -172,6 +173,8 @@ try {
     `bench: ${args.pglite ? "PGlite" : "PostgreSQL"}, synthetic data 342 municipalities × 10 years; ` +
       `${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per measurement; product code from ${productOrigin("gateway/gateway")}`,
   );
+  const versions = peerVersions();
+  console.log(`peers: ${peers.map((p) => `${p} (${versions[p]})`).join(", ")}`);
   const began = performance.now();
   const sub = await startSubgraphs(location);
   children.add(sub.child);

@@ -197,6 +197,26 @@ export const PEER_LAUNCHERS: Record<PeerName, (config: PeerConfig, workDir: stri
   grafbase: (config, workDir) => startGrafbase(config, path.join(workDir, "grafbase")),
 };
 
+/** The installed version of each peer, for the report. */
+export function peerVersions(): Record<PeerName, string> {
+  const version = (name: string) => {
+    try {
+      return (
+        JSON.parse(readFileSync(path.join(ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string }
+      ).version;
+    } catch {
+      return "not installed";
+    }
+  };
+  const hive = `gateway-runtime ${version("@graphql-hive/gateway-runtime")} + router-runtime ${version("@graphql-hive/router-runtime")}`;
+  return {
+    ours: hive,
+    "apollo-gateway": `${version("@apollo/gateway")} in @apollo/server ${version("@apollo/server")}`,
+    "hive-gateway": hive,
+    grafbase: version("@grafbase/cli-x86_64-unknown-linux-musl"),
+  };
+}
+
 /** The load generator. */
 export const startLoad = () => started(forkScript("load.ts", {}));
 

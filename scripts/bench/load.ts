@@ -34,6 +34,9 @@ export interface LoadResult {
   firstError: string | null;
 }
 
+/** a request still unanswered after this long counts as an error (autocannon's default) */
+const TIMEOUT_SECONDS = 10;
+
 async function run(message: LoadRun): Promise<LoadResult> {
   const next = requestSource(message.workload === "mix" ? WORKLOADS : [ONE_SUBGRAPH], message.keys, {
     scenario: message.scenario,
@@ -47,6 +50,7 @@ async function run(message: LoadRun): Promise<LoadResult> {
     url: message.url,
     connections: message.connections,
     duration: message.seconds,
+    timeout: TIMEOUT_SECONDS,
     method: "POST",
     headers: { "content-type": "application/json" },
     requests: [
@@ -69,7 +73,11 @@ async function run(message: LoadRun): Promise<LoadResult> {
     p99: result.latency.p99,
     // non-2xx answers are counted by onResponse; result.errors counts connection errors and timeouts
     errors: failed + result.errors,
-    firstError,
+    firstError:
+      firstError ??
+      (result.errors > 0
+        ? `${result.timeouts} of ${result.errors} failed requests timed out (after ${TIMEOUT_SECONDS} s)`
+        : null),
   };
 }
 
@@ -90,7 +98,9 @@ function post(url: string, body: string, agent: http.Agent): Promise<{ status: n
         response.on("error", reject);
       },
     );
-    request.setTimeout(30_000, () => request.destroy(new Error("timed out after 30 s")));
+    request.setTimeout(TIMEOUT_SECONDS * 1000, () =>
+      request.destroy(new Error(`timed out after ${TIMEOUT_SECONDS} s`)),
+    );
     request.on("error", reject);
     request.end(body);
   });
