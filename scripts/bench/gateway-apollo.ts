@@ -7,6 +7,9 @@ import { startStandaloneServer } from "@apollo/server/standalone";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { peerConfig, ready } from "./peer-config.ts";
 
+// Apollo Gateway otherwise reports usage data to Apollo and, to describe the host, probes the cloud
+// providers' metadata addresses (169.254.169.254): nothing may leave this machine, and it costs CPU
+process.env.APOLLO_TELEMETRY_DISABLED = "true";
 const config = peerConfig();
 const gateway = new ApolloGateway({
   supergraphSdl: readFileSync(config.supergraph, "utf8"),
