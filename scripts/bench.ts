@@ -1,215 +1,421 @@
-// npm run bench [-- --pglite] [--duration 10] [--warmup 3] [--connections 20]
+// npm run bench [-- --pglite] [--quick] [--duration 12] [--warmup 3] [--connections 20]
+//                  [--peers ours,apollo-gateway,hive-gateway,grafbase] [--popular 30] [--skip-start]
 //
-// Portal workloads through this gateway (Hive Gateway runtime + Rust planner) and through Apollo
-// Gateway in Apollo Server, over the same supergraph and the same subgraphs (one process) on
-// PostgreSQL (or PGlite with --pglite), loaded with the default synthetic data: all 342
-// municipalities × 10 years. Each gateway runs in a process of its own so its CPU time is its own.
-// Prints, per query and for the mix: requests/s, p50/p99 latency, gateway CPU ms per request, the
-// gateway's peak RSS and SQL statements per request; then the ratios. Prints figures; asserts nothing.
-import { fork, type ChildProcess } from "node:child_process";
+// Every peer over the same three subgraphs (one process) and the same database (PostgreSQL, a database
+// of its own created and dropped per run; PGlite with --pglite), loaded with the default data: 342
+// municipalities × 10 years. Peers, each in a process of its own: our gateway (as `npm start` runs
+// it), Apollo Gateway, bare Hive Gateway with the Rust planner, and Grafbase's native gateway.
+// Scenarios: cold (arguments varied per request; response caches and in-flight de-duplication off in
+// every gateway) and portal (a few popular arguments, Zipf-distributed; each gateway at its best
+// documented setting). The load comes from a process of its own (autocannon). Also: our gateway's
+// overhead on a one-subgraph query and the cold and warm start of `npm start`. Prints figures and the
+// two summary lines; asserts nothing.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import pg from "pg";
+import type { DatabaseLocation } from "../src/db/database.ts";
+import {
+  PEER_LAUNCHERS,
+  ask,
+  peerVersions,
+  firstAnswer,
+  postJson,
+  productCommand,
+  startLoad,
+  startProduct,
+  startSubgraphs,
+  type Child,
+} from "./bench/launch.ts";
+import type { LoadResult, LoadRun } from "./bench/load.ts";
+import type { PeerConfig } from "./bench/peer-config.ts";
+import { cpuMs, freePorts, peakRssMb, processTree, redisAnswers } from "./bench/proc.ts";
+import { ROOT, productOrigin } from "./bench/product.ts";
+import {
+  PEERS,
+  firstDifference,
+  summaryLines,
+  tableHeader,
+  tableRow,
+  type PeerName,
+  type Row,
+  type Summary,
+} from "./bench/report.ts";
+import { ONE_SUBGRAPH, WORKLOADS, requestBody, type Keys, type Scenario, type Workload } from "./bench/workload.ts";
 
 const { values: args } = parseArgs({
   options: {
     pglite: { type: "boolean", default: false },
-    duration: { type: "string", default: "10" },
-    warmup: { type: "string", default: "3" },
+    quick: { type: "boolean", default: false },
+    duration: { type: "string" },
+    warmup: { type: "string" },
     connections: { type: "string", default: "20" },
+    peers: { type: "string", default: PEERS.join(",") },
+    popular: { type: "string", default: "30" },
+    "skip-start": { type: "boolean", default: false },
+    redis: { type: "string", default: process.env.REDIS_URL ?? "redis://127.0.0.1:6379" },
   },
 });
-const DURATION = Number(args.duration);
-const WARMUP = Number(args.warmup);
+const DURATION = Number(args.duration ?? (args.quick ? 3 : 12));
+const WARMUP = Number(args.warmup ?? (args.quick ? 1 : 3));
 const CONNECTIONS = Number(args.connections);
+const POPULAR = Number(args.popular);
+const SEED = 20_261_124;
+const CACHE_TTL_SECONDS = 120;
+const SELECTED = args.peers.split(",").map((p) => p.trim());
+for (const p of SELECTED)
+  if (!(PEERS as readonly string[]).includes(p)) throw new Error(`unknown peer ${p}; peers: ${PEERS.join(", ")}`);
+const peers = PEERS.filter((p) => SELECTED.includes(p));
+const SUPERGRAPH = path.join(ROOT, "schema", "supergraph.graphql");
 
-/** The portal workloads, in the mix in these proportions. */
-const QUERIES = [
-  {
-    name: "single municipality",
-    weight: 4,
-    query: `{ municipality(code: "GM0363") { code name population { value } province { name } labourMarketRegion { name } } }`,
-  },
-  {
-    name: "region page with members",
-    weight: 3,
-    query: `{ labourMarketRegion(code: "AM01") { name population { value } municipalities(first: 50) { nodes { code name population { value } } } } }`,
-  },
-  {
-    name: "all municipalities with budget results",
-    weight: 1,
-    query: `{ municipalities(first: 500) { nodes { code name buig(year: 2017) { result { amount percentOfBudget } } } } }`,
-  },
-  {
-    name: "national job-agreement table",
-    weight: 2,
-    query: `{ jobAgreement(year: 2021) { sectors { sector extraJobs { value } publishedExtraJobs { value } target { value } shortfall { value } progressPercent } } }`,
-  },
-  {
-    name: "region × year job figures",
-    weight: 1,
-    query: `{ labourMarketRegions { name jobAgreementSeries(fromYear: 2015, toYear: 2024) { period jobs extraJobs } } }`,
-  },
-];
-const DIRECT_QUERY = `{ municipality(code: "GM0363") { code name population { value } } }`;
+type Counters = { type: "counters"; sql: number; requests: number };
 
-type Message = { type: string; [key: string]: unknown };
-
-function child(script: string, env: Record<string, string>): Promise<{ process: ChildProcess; ready: Message }> {
-  const proc = fork(path.join(import.meta.dirname, "bench", script), [], {
-    env: { ...process.env, ...env },
-    execArgv: ["--import", "tsx"],
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  return new Promise((resolve, reject) => {
-    proc.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
-    proc.on("message", (m: Message) => m.type === "ready" && resolve({ process: proc, ready: m }));
-  });
+const cleanup: (() => Promise<void> | void)[] = [];
+const children = new Set<Child>();
+async function cleanUp() {
+  await Promise.allSettled([...children].map((c) => c.stop()));
+  for (const f of cleanup.reverse()) await f();
+  cleanup.length = 0;
 }
-
-function ask<T extends Message>(proc: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const onMessage = (m: Message) => {
-      if (m.type !== type) return;
-      proc.off("message", onMessage);
-      resolve(m as T);
-    };
-    proc.on("message", onMessage);
-    proc.send({ type });
-  });
-}
-
-const body = (query: string) => JSON.stringify({ query });
-
-async function load(url: string, bodies: string[], seconds: number) {
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    requests: bodies.map((b) => ({ method: "POST", body: b })),
-  });
-  return result;
-}
-
-interface Row {
-  rps: number;
-  p50: number;
-  p99: number;
-  cpuMsPerRequest: number | null;
-  peakRssMb: number | null;
-  sqlPerRequest: number;
-  errors: number;
-}
-
-async function measure(
-  url: string,
-  bodies: string[],
-  gateway: ChildProcess | null,
-  subgraphs: ChildProcess,
-): Promise<Row> {
-  if (WARMUP > 0) await load(url, bodies, WARMUP);
-  const before = gateway ? await ask<Message & { cpuMicros: number }>(gateway, "usage") : null;
-  const sqlBefore = await ask<Message & { counts: Record<string, number> }>(subgraphs, "sql");
-  const result = await load(url, bodies, DURATION);
-  const after = gateway ? await ask<Message & { cpuMicros: number; maxRssKb: number }>(gateway, "usage") : null;
-  const sqlAfter = await ask<Message & { counts: Record<string, number> }>(subgraphs, "sql");
-  const requests = result.requests.total || 1;
-  const sql = Object.keys(sqlAfter.counts).reduce((s, k) => s + sqlAfter.counts[k]! - sqlBefore.counts[k]!, 0);
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuMsPerRequest: before && after ? (after.cpuMicros - before.cpuMicros) / 1000 / requests : null,
-    peakRssMb: after ? after.maxRssKb / 1024 : null,
-    sqlPerRequest: sql / requests,
-    errors: result.errors + result.non2xx,
-  };
-}
-
-const fmt = (n: number | null, digits = 1) => (n === null ? "–" : n.toFixed(digits));
+process.once("SIGINT", () => void cleanUp().finally(() => process.exit(130)));
 
 // ------------------------------------------------------------------------------------------------
 
-const cleanup: (() => Promise<void> | void)[] = [];
-const children: ChildProcess[] = [];
-try {
-  let location: object;
-  if (args.pglite) {
-    const dir = mkdtempSync(path.join(tmpdir(), "bench-"));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-    location = { kind: "pglite", dataDir: path.join(dir, "pglite") };
-  } else {
-    const admin = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-    const name = `bench_${process.pid}`;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE "${name}"`);
-    await client.end();
-    cleanup.push(async () => {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    });
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    location = { kind: "postgresql", url: url.toString() };
-  }
-  console.log(
-    `bench: ${args.pglite ? "PGlite" : "PostgreSQL"}, synthetic data 342 municipalities × 10 years; ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per run`,
+const workDir = mkdtempSync(path.join(tmpdir(), "bench-"));
+cleanup.push(() => rmSync(workDir, { recursive: true, force: true }));
+
+async function createDatabase(): Promise<DatabaseLocation> {
+  if (args.pglite) return { kind: "pglite", dataDir: path.join(workDir, "pglite") };
+  const admin = process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = `bench_${process.pid}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  cleanup.push(async () => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  });
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return { kind: "postgresql", url: url.toString() };
+}
+
+/** The argument values the workloads vary over, as the subgraphs have them. */
+async function discoverKeys(urls: Record<string, string>, years: number[]): Promise<Keys> {
+  const data = async (url: string, query: string) => {
+    const { json } = await postJson(url, JSON.stringify({ query }));
+    const answer = json as { data?: any; errors?: unknown };
+    if (!answer.data || answer.errors) throw new Error(`${url}: ${JSON.stringify(json).slice(0, 300)}`);
+    return answer.data;
+  };
+  const reference = await data(
+    urls.reference!,
+    `{ municipalities(first: 500) { nodes { code } } labourMarketRegions { code } }`,
   );
+  const uwv = await data(urls.uwv!, `{ jobAgreementYears { year } }`);
+  return {
+    municipalities: reference.municipalities.nodes.map((n: { code: string }) => n.code),
+    regions: reference.labourMarketRegions.map((r: { code: string }) => r.code),
+    budgetYears: years,
+    jobAgreementYears: uwv.jobAgreementYears.map((y: { year: number }) => y.year),
+    seriesYears: years,
+  };
+}
 
-  const sub = await child("subgraphs.ts", { BENCH_DATABASE: JSON.stringify(location) });
-  children.push(sub.process);
-  const subgraphUrls = JSON.stringify(sub.ready.urls);
-  const hive = await child("gateway-hive.ts", { BENCH_SUBGRAPHS: subgraphUrls });
-  const apollo = await child("gateway-apollo.ts", { BENCH_SUBGRAPHS: subgraphUrls });
-  children.push(hive.process, apollo.process);
+/** One answer per workload, on its probe arguments: what every peer must answer identically. */
+async function probeAnswers(url: string): Promise<Map<string, unknown>> {
+  const answers = new Map<string, unknown>();
+  for (const w of [...WORKLOADS, ONE_SUBGRAPH]) {
+    const { status, json } = await postJson(url, requestBody(w, w.probe));
+    const { data, errors } = json as { data?: unknown; errors?: unknown };
+    answers.set(w.name, { status, data, ...(errors ? { errors } : {}) });
+  }
+  return answers;
+}
 
-  const mix = QUERIES.flatMap((q) => Array.from({ length: q.weight }, () => body(q.query)));
-  const workloads = [...QUERIES.map((q) => ({ name: q.name, bodies: [body(q.query)] })), { name: "mix", bodies: mix }];
-  const results: Record<string, { hive: Row; apollo: Row }> = {};
-  for (const w of workloads) {
-    const h = await measure(String(hive.ready.url), w.bodies, hive.process, sub.process);
-    const a = await measure(String(apollo.ready.url), w.bodies, apollo.process, sub.process);
-    results[w.name] = { hive: h, apollo: a };
+function compareAnswers(reference: Map<string, unknown>, answers: Map<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const [name, expected] of reference) {
+    const difference = firstDifference(expected, answers.get(name));
+    if (difference) problems.push(`${name}: ${difference}`);
+  }
+  return problems;
+}
+
+/** null when n identical requests at once reach the subgraphs n times (no de-duplication), else what happened. */
+async function deduplicationCheck(
+  url: string,
+  counters: () => Promise<Counters>,
+  workload: Workload,
+): Promise<string | null> {
+  const body = requestBody(workload, workload.probe);
+  const n = 8;
+  const before = await counters();
+  await postJson(url, body);
+  const one = (await counters()).requests - before.requests;
+  const between = await counters();
+  await Promise.all(Array.from({ length: n }, () => postJson(url, body)));
+  const burst = (await counters()).requests - between.requests;
+  if (one === 0) return `de-duplication check inconclusive: one request reached no subgraph`;
+  return burst >= n * one
+    ? null
+    : `IN-FLIGHT DE-DUPLICATION SEEMS ON: ${n} identical requests at once → ${burst} subgraph requests, not ${n} × ${one}`;
+}
+
+// ------------------------------------------------------------------------------------------------
+
+try {
+  const location = await createDatabase();
+  console.log(
+    `bench: ${args.pglite ? "PGlite" : "PostgreSQL"} with the default data (SYNTHETIC figures beside the official ones); ` +
+      `${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s per measurement; product code from ${productOrigin("gateway/gateway")}`,
+  );
+  const versions = peerVersions();
+  console.log(`peers: ${peers.map((p) => `${p} (${versions[p]})`).join(", ")}`);
+  const began = performance.now();
+  const sub = await startSubgraphs(location);
+  children.add(sub.child);
+  const urls = sub.ready.urls;
+  const counters = () => ask<Counters>(sub.child, { type: "counters" });
+  const keys = await discoverKeys(urls, sub.ready.years);
+  console.log(
+    `subgraphs ready in ${((performance.now() - began) / 1000).toFixed(1)} s; varying over ${keys.municipalities.length} municipalities, ` +
+      `${keys.regions.length} regions, BUIG years ${keys.budgetYears[0]}–${keys.budgetYears.at(-1)}, job-agreement years ${keys.jobAgreementYears.join(", ")}; ` +
+      `portal: Zipf over the ${POPULAR} most popular arguments per query`,
+  );
+  const redisUrl = (await redisAnswers(args.redis)) ? args.redis : null;
+  if (!redisUrl) console.log(`Redis does not answer at ${args.redis}: the portal caches are in memory`);
+  const load = await startLoad();
+  children.add(load.child);
+
+  const namespace = `bench-${process.pid}-${Date.now()}`;
+  const measure = async (
+    url: string,
+    pid: number | null,
+    workload: LoadRun["workload"],
+    scenario: Scenario,
+    sequential = false,
+  ): Promise<Row> => {
+    const run = (seconds: number) =>
+      ask<LoadResult>(
+        load.child,
+        {
+          type: "run",
+          url,
+          workload,
+          scenario,
+          keys,
+          seconds,
+          connections: CONNECTIONS,
+          sequential,
+          seed: SEED,
+          popular: POPULAR,
+        } satisfies LoadRun,
+        (seconds + 60) * 1000,
+      );
+    if (WARMUP > 0) await run(WARMUP);
+    const cpuBefore = pid === null ? null : cpuMs(pid);
+    const before = await counters();
+    const result = await run(DURATION);
+    const cpuAfter = pid === null ? null : cpuMs(pid);
+    const after = await counters();
+    const requests = result.requests || 1;
+    return {
+      peer: "",
+      rps: result.rps,
+      p50: result.p50,
+      p99: result.p99,
+      cpuMsPerRequest: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / requests,
+      peakRssMb: pid === null ? null : peakRssMb(pid),
+      sqlPerRequest: (after.sql - before.sql) / requests,
+      subgraphRequestsPerRequest: (after.requests - before.requests) / requests,
+      errors: result.errors,
+      requests: result.requests,
+      ...(result.firstError ? { note: `first error: ${result.firstError.replace(/\s+/g, " ").slice(0, 200)}` } : {}),
+    };
+  };
+
+  const summary: Summary = { cold: {}, portal: {}, overhead: null };
+  /** the first peer's answers, which every other peer's are compared with */
+  const probes: { reference: { peer: string; answers: Map<string, unknown> } | null } = { reference: null };
+  const notes: string[] = [];
+  let overheadLines: string[] = [];
+
+  /** Starts the peer, checks its answers (and, cold, that it does not de-duplicate), measures, stops it. */
+  async function benchPeer(name: PeerName, scenario: Scenario, checks: { identical: string[]; noDedup: string[] }) {
+    const config: PeerConfig = {
+      scenario,
+      subgraphs: urls,
+      supergraph: SUPERGRAPH,
+      redisUrl,
+      namespace: `${namespace}-${name}`,
+      cacheTtlSeconds: CACHE_TTL_SECONDS,
+    };
+    const peer = await PEER_LAUNCHERS[name](config, workDir);
+    children.add(peer);
+    try {
+      const problems: string[] = [];
+      const answers = await probeAnswers(peer.url);
+      if (!probes.reference) {
+        probes.reference = { peer: `${name} (${scenario})`, answers };
+        const failing = [...answers].filter(
+          ([, a]) => (a as { status: number }).status !== 200 || "errors" in (a as object),
+        );
+        for (const [workload, answer] of failing)
+          notes.push(`${name} answers ${workload} with an error: ${JSON.stringify(answer).slice(0, 300)}`);
+      } else {
+        const differences = compareAnswers(probes.reference.answers, answers);
+        if (differences.length === 0) checks.identical.push(name);
+        else {
+          problems.push(`ANSWERS DIFFER from ${probes.reference.peer}`);
+          notes.push(
+            `${name} (${scenario}) answers differently from ${probes.reference.peer}:`,
+            ...differences.map((d) => `  ${d}`),
+          );
+        }
+      }
+      if (scenario === "cold") {
+        const check = await deduplicationCheck(peer.url, counters, WORKLOADS[1]!);
+        if (check === null) checks.noDedup.push(name);
+        else problems.push(check);
+      }
+      const row = { ...(await measure(peer.url, peer.pid, "mix", scenario)), peer: name };
+      if (problems.length > 0) row.note = [...problems, row.note].filter(Boolean).join("; ");
+      summary[scenario][name] = row;
+      console.log(tableRow(row));
+      if (name === "ours" && scenario === "cold") {
+        // the same query straight to its subgraph and through our gateway, one request at a time (the
+        // latency the gateway adds) and under the bench's load (where the subgraph's own contention shows)
+        const alone = {
+          direct: await measure(urls.reference!, null, "one-subgraph", "cold", true),
+          through: await measure(peer.url, peer.pid, "one-subgraph", "cold", true),
+        };
+        const loaded = {
+          direct: await measure(urls.reference!, null, "one-subgraph", "cold"),
+          through: await measure(peer.url, peer.pid, "one-subgraph", "cold"),
+        };
+        const overhead = ({ direct, through }: { direct: Row; through: Row }) =>
+          (through.p50 - direct.p50) / direct.p50;
+        summary.overhead = alone.direct.p50 > 0 ? overhead(alone) : null;
+        const percent = (x: number) => `${(x * 100).toFixed(0)} %`;
+        overheadLines = [
+          `our gateway's overhead on a one-subgraph query (a municipality by code, codes varied):`,
+          `  one request at a time: direct p50 ${alone.direct.p50.toFixed(2)} ms (${alone.direct.sqlPerRequest.toFixed(1)} sql/req), ` +
+            `through our gateway p50 ${alone.through.p50.toFixed(2)} ms: +${(alone.through.p50 - alone.direct.p50).toFixed(2)} ms, ` +
+            `overhead ${percent(overhead(alone))}`,
+          `  ${CONNECTIONS} connections: direct p50 ${loaded.direct.p50.toFixed(1)} ms (${loaded.direct.rps.toFixed(0)} req/s, ` +
+            `${loaded.direct.sqlPerRequest.toFixed(1)} sql/req), through our gateway p50 ${loaded.through.p50.toFixed(1)} ms ` +
+            `(${loaded.through.rps.toFixed(0)} req/s, ${loaded.through.sqlPerRequest.toFixed(1)} sql/req, ` +
+            `gateway cpu ${loaded.through.cpuMsPerRequest?.toFixed(2)} ms/req): ${percent(overhead(loaded))}`,
+        ];
+      }
+    } finally {
+      await peer.stop();
+      children.delete(peer);
+      const warnings = peer
+        .output()
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => /warn|error/i.test(l));
+      if (warnings.length > 0)
+        notes.push(`${name} (${scenario}) printed: ${[...new Set(warnings)].slice(0, 2).join(" | ")}`);
+    }
+  }
+
+  for (const scenario of ["cold", "portal"] as const) {
+    const cache = redisUrl ? "Redis" : "memory";
     console.log(
-      `${w.name.padEnd(40)} hive ${fmt(h.rps, 0).padStart(6)} rps p50 ${fmt(h.p50)} p99 ${fmt(h.p99)} ms cpu ${fmt(h.cpuMsPerRequest, 2)} ms/req sql ${fmt(h.sqlPerRequest, 2)}/req${h.errors ? ` ERRORS ${h.errors}` : ""}` +
-        ` | apollo ${fmt(a.rps, 0).padStart(6)} rps p50 ${fmt(a.p50)} p99 ${fmt(a.p99)} ms cpu ${fmt(a.cpuMsPerRequest, 2)} ms/req${a.errors ? ` ERRORS ${a.errors}` : ""}` +
-        ` | ${fmt(h.rps / a.rps, 2)}x`,
+      scenario === "cold"
+        ? `\ncold mix: arguments varied per request; response caches and in-flight de-duplication off in every gateway`
+        : `\nportal mix: popular arguments repeated; ours: response cache in ${cache} + in-flight de-duplication; ` +
+            `apollo-gateway, hive-gateway: defaults; grafbase: entity caching in ${cache}`,
+    );
+    console.log(tableHeader());
+    const checks = { identical: [] as string[], noDedup: [] as string[] };
+    for (const name of peers) {
+      try {
+        await benchPeer(name, scenario, checks);
+      } catch (error) {
+        console.log(`${name.padEnd(16)} FAILED: ${(error as Error).message.split("\n")[0]}`);
+        notes.push(`${name} (${scenario}) failed: ${(error as Error).message}`);
+      }
+    }
+    if (probes.reference && checks.identical.length > 0) {
+      console.log(
+        `answers identical to ${probes.reference.peer} on one request of each query: ${checks.identical.join(", ")}`,
+      );
+    }
+    if (checks.noDedup.length > 0) {
+      console.log(
+        `no in-flight de-duplication (8 identical requests at once reach the subgraphs 8 times): ${checks.noDedup.join(", ")}`,
+      );
+    }
+  }
+  if (overheadLines.length > 0) console.log(`\n${overheadLines.join("\n")}`);
+  await sub.child.stop();
+  children.delete(sub.child);
+  await load.child.stop();
+  children.delete(load.child);
+
+  if (!args["skip-start"]) {
+    const start = await startTimes();
+    console.log(
+      `${productCommand()} (embedded PGlite, default data): cold ${(start.cold / 1000).toFixed(1)} s to the first answer (empty DATA_DIR), ` +
+        `warm ${(start.warm / 1000).toFixed(1)} s (data kept); peak RSS ${start.peakRssMb.toFixed(0)} MB`,
     );
   }
-
-  // gateway overhead on a single-subgraph query: the same request direct and through the gateway
-  const direct = await measure(
-    String((sub.ready.urls as Record<string, string>).reference),
-    [body(DIRECT_QUERY)],
-    null,
-    sub.process,
-  );
-  const through = await measure(String(hive.ready.url), [body(DIRECT_QUERY)], hive.process, sub.process);
-  const overhead = (through.p50 - direct.p50) / direct.p50;
-
-  const m = results.mix!;
+  if (notes.length > 0) console.log(`\n${notes.join("\n")}`);
   console.log("");
-  console.log(`peak RSS: hive gateway ${fmt(m.hive.peakRssMb, 0)} MB, apollo gateway ${fmt(m.apollo.peakRssMb, 0)} MB`);
-  console.log(
-    `SQL statements per request (mix): ${fmt(m.hive.sqlPerRequest, 2)}; all-municipalities query ${fmt(results["all municipalities with budget results"]!.hive.sqlPerRequest, 2)}`,
-  );
-  console.log(
-    `gateway CPU per request (mix): hive ${fmt(m.hive.cpuMsPerRequest, 2)} ms, apollo ${fmt(m.apollo.cpuMsPerRequest, 2)} ms`,
-  );
-  console.log(
-    `single-subgraph query: direct p50 ${fmt(direct.p50)} ms (${fmt(direct.rps, 0)} rps), through the gateway p50 ${fmt(through.p50)} ms (${fmt(through.rps, 0)} rps): overhead ${fmt(overhead * 100, 0)} %`,
-  );
-  console.log(`bench: mix ${m.hive.rps.toFixed(0)} rps, ${(m.hive.rps / m.apollo.rps).toFixed(2)}x apollo-gateway`);
+  for (const line of summaryLines(summary)) console.log(line);
 } finally {
-  // SIGKILL: the gateway runtime handles SIGTERM itself and may linger
-  for (const c of children) c.kill("SIGKILL");
-  for (const f of cleanup) await f();
+  await cleanUp();
+}
+
+/** `npm start` on an empty DATA_DIR to its first answer, then again with the data kept. */
+async function startTimes(): Promise<{ cold: number; warm: number; peakRssMb: number }> {
+  const dataDir = path.join(workDir, "start-data");
+  const [gateway, reference, municipal, uwv] = await freePorts(4);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    HOST: "127.0.0.1",
+    PORT: String(gateway),
+    REFERENCE_PORT: String(reference),
+    MUNICIPAL_PORT: String(municipal),
+    UWV_PORT: String(uwv),
+  };
+  // as a user runs it: the embedded database, default settings
+  for (const name of Object.keys(env)) {
+    if (
+      /^(DATABASE_URL|\w+_DATABASE_URL|\w+_URL|SUPERGRAPH|RESPONSE_CACHE_TTL_SECONDS|PERSISTED_DOCUMENTS\w*)$/.test(
+        name,
+      )
+    )
+      delete env[name];
+  }
+  const times: number[] = [];
+  let peak = 0;
+  for (const _run of ["cold", "warm"]) {
+    const t0 = performance.now();
+    const product = startProduct(env);
+    children.add(product);
+    try {
+      await firstAnswer(
+        `http://127.0.0.1:${gateway}/graphql`,
+        `{ municipality(code: "GM0363") { name } }`,
+        300_000,
+        product,
+      );
+      times.push(performance.now() - t0);
+      for (const pid of processTree(product.pid)) peak = Math.max(peak, peakRssMb(pid) ?? 0);
+    } finally {
+      await product.terminate("cli/start");
+      children.delete(product);
+    }
+  }
+  return { cold: times[0]!, warm: times[1]!, peakRssMb: peak };
 }

@@ -1,16 +1,22 @@
-// Bench child: this project's gateway (Hive Gateway runtime, Rust query planner), subgraph request
-// de-duplication off so every request does its own work.
-import { startGateway } from "../../src/gateway/gateway.ts";
-import { SUPERGRAPH_FILE } from "../../src/federation/supergraph-file.ts";
-import { reportUsage } from "./usage.ts";
+// Bench child: bare Hive Gateway with the Rust query planner, none of our plugins or limits. cold:
+// in-flight de-duplication off; portal: its defaults (de-duplication on, no response cache).
+import http from "node:http";
+import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
+import { peerConfig, ready } from "./peer-config.ts";
 
-const gateway = await startGateway({
-  supergraph: SUPERGRAPH_FILE,
-  subgraphUrls: JSON.parse(process.env.BENCH_SUBGRAPHS!),
-  port: 0,
-  host: "127.0.0.1",
+const config = peerConfig();
+const runtime = createGatewayRuntime({
+  supergraph: config.supergraph,
+  unifiedGraphHandler,
   logging: false,
-  deduplicateSubgraphRequests: false,
+  transportEntries: {
+    ...(config.scenario === "cold" ? { "*.http": { options: { deduplicateInflightRequests: false } } } : {}),
+    ...Object.fromEntries(Object.entries(config.subgraphs).map(([name, location]) => [name, { location }])),
+  },
 });
-reportUsage();
-process.send!({ type: "ready", url: gateway.url });
+const server = http.createServer(runtime);
+server.listen(0, "127.0.0.1", () => {
+  const { port } = server.address() as { port: number };
+  ready(`http://127.0.0.1:${port}/graphql`);
+});

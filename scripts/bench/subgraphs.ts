@@ -1,10 +1,24 @@
-// Bench child: the three subgraphs in one process over the given database. Reports its URLs and,
-// when asked, the SQL statements each subgraph has sent.
-import { DatabasePool, prepareSubgraphDatabase, DEFAULT_SYNTHETIC } from "../../src/app.ts";
+// Bench child: the three subgraphs in one process over the bench database, the product's code from
+// dist/ when built. Reports its URLs and the synthetic years; when asked, how many SQL statements the
+// subgraphs have sent and how many requests they have received.
+import { subscribe } from "node:diagnostics_channel";
 import type { DatabaseLocation } from "../../src/db/database.ts";
-import { SUBGRAPHS } from "../../src/subgraphs/registry.ts";
-import { startSubgraphServer } from "../../src/subgraphs/server.ts";
-import { SUBGRAPH_NAMES } from "../../src/subgraphs/subgraph.ts";
+import { importProduct } from "./product.ts";
+
+type App = typeof import("../../src/app.ts");
+type Registry = typeof import("../../src/subgraphs/registry.ts");
+type Server = typeof import("../../src/subgraphs/server.ts");
+type Subgraph = typeof import("../../src/subgraphs/subgraph.ts");
+
+const { DatabasePool, prepareSubgraphDatabase, DEFAULT_SYNTHETIC } = await importProduct<App>("app");
+const { SUBGRAPHS } = await importProduct<Registry>("subgraphs/registry");
+const { startSubgraphServer } = await importProduct<Server>("subgraphs/server");
+const { SUBGRAPH_NAMES } = await importProduct<Subgraph>("subgraphs/subgraph");
+
+let requests = 0;
+subscribe("http.server.request.start", () => {
+  requests += 1;
+});
 
 const location = JSON.parse(process.env.BENCH_DATABASE!) as DatabaseLocation;
 const pool = new DatabasePool();
@@ -19,8 +33,8 @@ for (const name of SUBGRAPH_NAMES) {
   ).url;
 }
 process.on("message", (message: { type: string }) => {
-  if (message.type === "sql") {
-    process.send!({ type: "sql", counts: Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, dbs[n]!.stats.queries])) });
-  }
+  if (message.type !== "counters") return;
+  const sql = SUBGRAPH_NAMES.reduce((sum, name) => sum + dbs[name]!.stats.queries, 0);
+  process.send!({ type: "counters", sql, requests });
 });
-process.send!({ type: "ready", urls });
+process.send!({ type: "ready", urls, years: DEFAULT_SYNTHETIC.years });
