@@ -61,6 +61,10 @@ const subgraphs = {
     RetentionFigure: "RetentionFigureModel",
     CandidateProfileCount: "CandidateProfileCountModel",
     RegionalJobsSubmission: "RegionalJobsSubmissionModel",
+    EmployerIncentives: "EmployerIncentivesModel",
+    EmployerInstrumentResult: "EmployerInstrumentResultModel",
+    EmployerInstrumentParameter: "EmployerParameterModel",
+    EmployerQuotaLevy: "EmployerQuotaLevyModel",
   },
 } satisfies Record<string, Record<string, string>>;
 

@@ -59,7 +59,10 @@ function summarise(history: AreaHistory, year: number, sourceOf: (id: string) =>
   return {
     year,
     kind: "DERIVED",
-    source: derivedSource(`Region membership ${year}, derived`, String(year), `${MEMBERSHIP_RULE} ${basis}`),
+    source: derivedSource(`Region membership ${year}, derived`, String(year), `${MEMBERSHIP_RULE} ${basis}`, [
+      start ? `${start.publisher}: ${start.document}` : "earlier membership data",
+      "the municipal mergers (herindelingen) since",
+    ]),
     phrase: `the ${year} membership DERIVED from ${from !== undefined ? `the ${from} classification` : "earlier data"} carried through the mergers since (${uncertain.length} of ${memberships.length} municipalities uncertain)`,
     uncertain,
   };

@@ -1,3 +1,5 @@
+import { INPUTS_MARKER } from "../domain/provenance.ts";
+
 /** Provenance as every subgraph exposes it (GraphQL type Source). */
 export interface SourceModel {
   publisher: string;
@@ -31,12 +33,18 @@ export const computedRef = (document: string, inputs: readonly SourceRef[], note
 /** This service, as the publisher of what it computes. */
 export const SERVICE_PUBLISHER = "nl-work-graph (computed by this service)";
 
+/**
+ * The source of a value this service computes, with the rule it applies and what it computes from
+ * (named in the note, as the provenance rules require of every DERIVED figure).
+ */
 export function derivedSource(
   document: string,
   date: string,
-  note: string | null = null,
+  rule: string,
+  inputs: readonly string[],
   license: string | null = null,
 ): SourceModel {
+  const note = `${rule.replace(/\.?\s*$/, "")}. ${INPUTS_MARKER}${inputs.join("; ")}`;
   return { publisher: SERVICE_PUBLISHER, document, url: null, date, kind: "DERIVED", license, note };
 }
 
@@ -51,7 +59,7 @@ export function computedSource(document: string, inputs: readonly SourceModel[],
   const parts = [
     note,
     from.length > 0
-      ? `Computed from ${from.slice(0, 3).join("; ")}${from.length > 3 ? ` and ${from.length - 3} more` : ""}`
+      ? `${INPUTS_MARKER}${from.slice(0, 3).join("; ")}${from.length > 3 ? ` and ${from.length - 3} more` : ""}`
       : null,
     synthetic ? "Some inputs are SYNTHETIC (generated, not real data)" : null,
     assumed ? "Some inputs are ASSUMED parameters (see their sources)" : null,

@@ -1,4 +1,7 @@
 import { millionsToCents, type Cents } from "./money.ts";
+import { combineQualifiers } from "./provenance.ts";
+
+export { combineQualifiers };
 
 export type BuigStage = "PROVISIONAL" | "FURTHER_PROVISIONAL" | "DEFINITIVE";
 export const STAGE_ORDER: readonly BuigStage[] = ["PROVISIONAL", "FURTHER_PROVISIONAL", "DEFINITIVE"];
@@ -27,11 +30,6 @@ export interface StageValue {
   publishedOn: string | null;
   /** stored: its source; derived: how, and from which sources */
   origin: { sourceId: string } | { inputs: string[]; note: string };
-}
-
-/** The least certain qualifier wins: anything computed from an "about" figure is "about". */
-export function combineQualifiers(qualifiers: readonly string[]): string {
-  return qualifiers.some((q) => q !== "STATED") ? "ABOUT" : "STATED";
 }
 
 /**

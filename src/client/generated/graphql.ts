@@ -63,7 +63,7 @@ export type ProfileChannel =
   /** UWV. */
   | 'UWV';
 
-/** How a document states a number. */
+/** How a document states a number; NOT_PUBLISHED for generated figures, which no document states. */
 export type Qualifier =
   /** About (circa, ongeveer) or rounded. */
   | 'ABOUT'
@@ -73,8 +73,12 @@ export type Qualifier =
   | 'AT_LEAST'
   /** At most (maximaal, tot). */
   | 'AT_MOST'
+  /** Expected (verwacht): a forecast by the publisher, not a measurement. */
+  | 'FORECAST'
   /** More than (ruim). */
   | 'MORE_THAN'
+  /** Not published by any document: a generated (SYNTHETIC) figure, or one computed from generated figures. */
+  | 'NOT_PUBLISHED'
   /** Plainly, without qualification. */
   | 'STATED';
 
@@ -260,7 +264,7 @@ export type JobAgreementQueryVariables = Exact<{
 }>;
 
 
-export type JobAgreementQuery = { jobAgreement: { year: number, baselineJobs: { value: string } | null, hiredJobs: { value: string } | null, totalJobs: { value: string } | null, publishedTotalJobs: { value: string } | null, sectors: Array<{ sector: Sector, extraJobsDifference: string | null, hiredSharePercent: string | null, progressPercent: string | null, targetMet: boolean | null, allocationKey: { value: string } | null, directExtraJobs: { value: string } | null, hiredExtraJobs: { value: string } | null, extraJobs: { value: string } | null, publishedExtraJobs: { value: string } | null, target: { value: string } | null, shortfall: { value: string } | null, surplus: { value: string } | null, changeOnPreviousYear: { value: string } | null, quota: { applies: boolean, missingJobs: string | null, levy: { value: string, source: { kind: SourceKind, note: string | null } } | null } | null }> } | null };
+export type JobAgreementQuery = { jobAgreement: { year: number, baselineJobs: { value: string } | null, hiredJobs: { value: string } | null, totalJobs: { value: string } | null, publishedTotalJobs: { value: string } | null, sectors: Array<{ sector: Sector, extraJobsDifference: string | null, hiredSharePercent: string | null, progressPercent: string | null, targetMet: boolean | null, allocationKey: { value: string } | null, directExtraJobs: { value: string } | null, hiredExtraJobs: { value: string } | null, extraJobs: { value: string } | null, publishedExtraJobs: { value: string } | null, target: { value: string } | null, shortfall: { value: string } | null, surplus: { value: string } | null, changeOnPreviousYear: { value: string } | null, quota: { applies: boolean | null, missingJobs: string | null, levy: { value: string, source: { kind: SourceKind, note: string | null } } | null } | null }> } | null };
 
 export type JobAgreementSeriesQueryVariables = Exact<{ [key: string]: never; }>;
 

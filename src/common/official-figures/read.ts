@@ -1,6 +1,7 @@
 import { readCsv } from "../csv.ts";
 import { datasetFile } from "../datasets.ts";
 import type { SourceModel } from "../source.ts";
+import { PUBLISHED_QUALIFIERS } from "../../domain/provenance.ts";
 
 export type FigureSubgraph = "municipal" | "uwv";
 
@@ -38,7 +39,6 @@ const UNITS = new Set([
   "LABOUR_YEARS",
   "YEARS",
 ]);
-const QUALIFIERS = new Set(["STATED", "ABOUT", "MORE_THAN", "ALMOST", "AT_MOST", "AT_LEAST"]);
 
 /** "EUR million" → EUR_MILLION, "labour_years" → LABOUR_YEARS */
 export function unitOf(published: string): string {
@@ -69,7 +69,7 @@ export function readOfficialFigures(subgraph: FigureSubgraph): FigureRow[] {
       const where = `official-figures.csv row ${index + 2}`;
       if (!/^-?\d+(\.\d+)?$/.test(row.value ?? "")) throw new Error(`${where}: value "${row.value}" is not a number`);
       if (!documents.has(row.source!)) throw new Error(`${where}: unknown source document "${row.source}"`);
-      if (!QUALIFIERS.has(row.qualifier!)) throw new Error(`${where}: unknown qualifier "${row.qualifier}"`);
+      if (!PUBLISHED_QUALIFIERS.has(row.qualifier!)) throw new Error(`${where}: unknown qualifier "${row.qualifier}"`);
       return { row, unit: unitOf(row.unit!) };
     })
     .filter(({ row }) => row.subgraph === subgraph)

@@ -12,6 +12,7 @@ import { Date, Decimal, Euro } from "../../common/scalars.ts";
 import type { SourceRef } from "../../common/source.ts";
 import { computedRef } from "../../common/source.ts";
 import { resolveSourceRef } from "../../common/source-refs.ts";
+import { labelResolvers, qualifierResolver } from "../../common/provenance.ts";
 import { countryArea, regionArea } from "./areas.ts";
 import {
   allocation,
@@ -364,11 +365,12 @@ export const resolvers: Resolvers = {
 
   OfficialFigure: {
     ...officialFigureFields,
+    ...qualifierResolver,
     source: async (figure, _, { loaders }) => (await loaders.source.load(figure.sourceId))!,
   },
-  Amount: { value: (a) => a.cents, source },
-  BuigStageAmount: { value: (a) => a.cents, source },
-  BuigResult: { source },
+  Amount: { value: (a) => a.cents, source, ...qualifierResolver },
+  BuigStageAmount: { value: (a) => a.cents, source, ...labelResolvers },
+  BuigResult: { source, ...qualifierResolver },
   SafetyNet: { source },
   SafetyNetRule: {
     ownRiskPercent: (r) => bp(r.thresholdBp),
@@ -381,7 +383,7 @@ export const resolvers: Resolvers = {
     source,
   },
   ParticipationAllocation: { source },
-  PlaceCount: { source },
+  PlaceCount: { source, ...qualifierResolver },
 };
 
 /** The municipal sum of places minus the published national figure; null when either is missing. */

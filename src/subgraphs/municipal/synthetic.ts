@@ -121,8 +121,9 @@ export function generateSyntheticMunicipal(input: SyntheticInput, options: Synth
         year,
         stage,
         amountCents: macro,
-        qualifier: "STATED",
-        publishedOn: `${year}-09-30`,
+        // generated, never published: no document states it, and it has no publication date
+        qualifier: "NOT_PUBLISHED",
+        publishedOn: null,
         sourceId,
         note: "SYNTHETIC",
       });

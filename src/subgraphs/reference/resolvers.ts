@@ -363,6 +363,7 @@ export const resolvers: Resolvers = {
         "Sum of the municipalities' population as published by CBS",
         isoDay(total.referenceDate),
         `Sum over ${total.municipalityCount} municipalities: ${total.over}`,
+        ["CBS: population per municipality"],
         "CC BY 4.0 (CBS)",
       ),
   },

@@ -3,18 +3,12 @@
 // Plain functions of the published figures and the quota rules: arithmetic on a few dozen numbers,
 // with each derived value's source left to resolve only when a client asks for it.
 import { Dec } from "../../domain/decimal.ts";
-import {
-  againstTarget,
-  HOURS_PER_JOB,
-  hiredExtraJobs,
-  percentOf,
-  quotaLevyCents,
-  type Sector,
-} from "../../domain/job-agreement.ts";
+import { againstTarget, HOURS_PER_JOB, hiredExtraJobs, percentOf, type Sector } from "../../domain/job-agreement.ts";
 import { combineQualifiers } from "../../domain/macrobudget.ts";
 import { figureFilterKey } from "../../common/official-figures/loaders.ts";
 import { computedRef, type SourceRef } from "../../common/source.ts";
-import type { QuotaRuleModel, UwvFigureModel } from "../../generated/prisma/models.ts";
+import type { UwvFigureModel } from "../../generated/prisma/models.ts";
+import { levyAmount, levyPerJobAmount, loadQuotaInputs, quotaStatement, type QuotaInputs } from "./quota.ts";
 import type { UwvLoaders } from "./loaders.ts";
 import type { JobAgreementYearModel, JobCountModel, QuotaOutcomeModel, SectorResultModel } from "./models.ts";
 
@@ -48,7 +42,7 @@ const count = (figure: UwvFigureModel | null): JobCountModel | null =>
 interface Builder {
   year: number;
   figures: Figures;
-  rules: QuotaRuleModel[];
+  quota: QuotaInputs;
 }
 
 function derived(b: Builder, value: Dec, inputs: (JobCountModel | null)[], what: string, note: string): JobCountModel {
@@ -78,10 +72,6 @@ function allocationKey(b: Builder, year: number, sector: Sector): JobCountModel 
         "1 minus the other sector's key",
       )
     : null;
-}
-
-function quotaRuleFor(rules: QuotaRuleModel[], sector: string, year: number): QuotaRuleModel | null {
-  return rules.find((r) => r.sector === sector && r.yearFrom <= year && year <= r.yearTo) ?? null;
 }
 
 function sectorResult(
@@ -192,27 +182,29 @@ function sectorResult(
   };
 }
 
-function quotaOutcome(b: Builder, sector: Sector, shortfall: JobCountModel | null): QuotaOutcomeModel | null {
-  const rule = quotaRuleFor(b.rules, DIMENSION[sector], b.year);
-  if (!rule) return null;
-  if (!rule.applies || !shortfall)
-    return { applies: rule.applies, missingJobs: shortfall?.value ?? null, levy: null, rule };
-  const levyCents = quotaLevyCents(shortfall.value, rule.levyPerJobCents);
-  const source = computedRef(
-    `Quota levy ${b.year}, ${DIMENSION[sector]}`,
-    [shortfall.source as SourceRef, rule.levySourceId, rule.activationSourceId],
-    "Missing jobs × levy per job; an upper bound, as the levy falls on individual employers below the quota",
-  );
-  return { applies: true, missingJobs: shortfall.value, levy: { cents: levyCents, qualifier: "STATED", source }, rule };
+function quotaOutcome(b: Builder, sector: Sector, shortfall: JobCountModel | null): QuotaOutcomeModel {
+  const statement = quotaStatement(b.quota.rules, DIMENSION[sector], b.year);
+  const ifApplied = shortfall
+    ? levyAmount(
+        `Quota levy ${b.year}, ${DIMENSION[sector]}, if the quota applied`,
+        shortfall.value,
+        shortfall.source,
+        b.quota.levy,
+        "Missing jobs × the levy per missing job of Wfsv art. 38h lid 4; an upper bound, as the levy falls on individual employers below the quota",
+      )
+    : null;
+  return {
+    ...statement,
+    missingJobs: shortfall?.value ?? null,
+    levyPerJob: levyPerJobAmount(b.quota.levy),
+    levy: statement.status === "APPLIES" ? ifApplied : null,
+    levyIfApplied: ifApplied,
+  };
 }
 
 /** The table of a year from the published figures and quota rules; null when nothing was measured then. */
-export function jobAgreementTable(
-  year: number,
-  figures: Figures,
-  rules: QuotaRuleModel[],
-): JobAgreementYearModel | null {
-  const b: Builder = { year, figures, rules };
+export function jobAgreementTable(year: number, figures: Figures, quota: QuotaInputs): JobAgreementYearModel | null {
+  const b: Builder = { year, figures, quota };
   const ofYear = figures.filter((f) => f.period === String(year) && MEASUREMENT_METRICS.has(f.metric));
   if (ofYear.length === 0) return null;
 
@@ -260,8 +252,8 @@ export function publishedNationalJobs(year: number, figures: Figures): JobCountM
 
 /** The table of a year, reading the figures and rules through the loaders (resolvers, the data CLI). */
 export async function loadJobAgreementYear(year: number, loaders: UwvLoaders) {
-  const [figures, rules] = await Promise.all([loaders.figures.load(JOB_AGREEMENT), loaders.quotaRules.load("all")]);
-  return jobAgreementTable(year, figures, rules);
+  const [figures, quota] = await Promise.all([loaders.figures.load(JOB_AGREEMENT), loadQuotaInputs(loaders)]);
+  return jobAgreementTable(year, figures, quota);
 }
 
 export async function loadJobAgreementYears(loaders: UwvLoaders) {

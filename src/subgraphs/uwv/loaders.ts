@@ -31,6 +31,13 @@ export function createUwvLoaders(db: Database) {
       manyByKey(keys, await measurements(), (m) => `${m.year}|${m.quarter}`),
     ),
     regions: all(() => cache.get("regions", () => prisma.uwvRegion.findMany({ orderBy: { code: "asc" } }))),
+    employerParameters: all(() =>
+      cache.get("employer-parameters", () =>
+        prisma.employerParameter.findMany({
+          orderBy: [{ instrument: "asc" }, { validFrom: "asc" }, { parameter: "asc" }],
+        }),
+      ),
+    ),
     quotaRules: all(() =>
       cache.get("quota-rules", () => prisma.quotaRule.findMany({ orderBy: [{ sector: "asc" }, { yearFrom: "asc" }] })),
     ),

@@ -3,9 +3,13 @@ import type { Dec } from "../../domain/decimal.ts";
 import type { Sector } from "../../domain/job-agreement.ts";
 import type { SourceRef } from "../../common/source.ts";
 
-export type { UwvFigureModel as OfficialFigureModel, QuotaRuleModel } from "../../generated/prisma/models.ts";
+export type {
+  UwvFigureModel as OfficialFigureModel,
+  QuotaRuleModel,
+  EmployerParameterModel,
+} from "../../generated/prisma/models.ts";
 export type { SourceModel } from "../../common/source.ts";
-import type { QuotaRuleModel } from "../../generated/prisma/models.ts";
+import type { EmployerParameterModel, QuotaRuleModel } from "../../generated/prisma/models.ts";
 
 /** An entity this subgraph extends: only its key is known here. */
 export type LabourMarketRegionModel = { code: string };
@@ -23,11 +27,17 @@ export interface AmountModel {
   source: SourceRef;
 }
 
+export type QuotaStatus = "APPLIES" | "DOES_NOT_APPLY" | "NOT_STATED";
+
 export interface QuotaOutcomeModel {
-  applies: boolean;
+  status: QuotaStatus;
+  applies: boolean | null;
+  explanation: string;
   missingJobs: Dec | null;
+  levyPerJob: AmountModel;
   levy: AmountModel | null;
-  rule: QuotaRuleModel;
+  levyIfApplied: AmountModel | null;
+  rule: QuotaRuleModel | null;
 }
 
 export interface SectorResultModel {
@@ -117,4 +127,36 @@ export interface RegionalJobsSubmissionModel {
   year: number;
   quarter: number;
   changed: boolean;
+}
+
+export interface EmployerInstrumentResultModel {
+  instrument: string;
+  name: string;
+  status: "ELIGIBLE" | "NOT_ELIGIBLE" | "NOT_EMBEDDED";
+  reason: string;
+  amount: AmountModel | null;
+  paid: AmountModel | null;
+  ratePerPaidHour: AmountModel | null;
+  capPerYear: AmountModel | null;
+  maxYears: number | null;
+  parameters: EmployerParameterModel[];
+}
+
+export interface EmployerIncentivesModel {
+  year: number;
+  lawTextVersion: string;
+  coveredYears: number[];
+  instruments: EmployerInstrumentResultModel[];
+  total: AmountModel;
+  totalRule: string;
+}
+
+export interface EmployerQuotaLevyModel {
+  year: number;
+  sector: "MARKET" | "GOVERNMENT";
+  shortfall: Dec;
+  levyPerJob: AmountModel;
+  levy: AmountModel;
+  quotaStatus: QuotaStatus;
+  explanation: string;
 }

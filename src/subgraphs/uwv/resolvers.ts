@@ -8,10 +8,12 @@ import { officialFigureFields } from "../../common/official-figures/resolvers.ts
 import { figureFilterKey } from "../../common/official-figures/loaders.ts";
 import { Date, Decimal, Euro } from "../../common/scalars.ts";
 import { resolveSourceRef } from "../../common/source-refs.ts";
+import { qualifierResolver } from "../../common/provenance.ts";
 import type { SourceRef } from "../../common/source.ts";
 import type { Context } from "./context.ts";
 import type { Resolvers } from "./generated/resolvers-types.ts";
 import { loadJobAgreementYear, loadJobAgreementYears } from "./job-agreement.ts";
+import { employerIncentivesOf, employerQuotaLevyOf } from "./employer.ts";
 import { candidateProfiles, retention, shelteredWorkAssessments } from "./published-series.ts";
 import { regionalTotals, regionSeries } from "./regional-jobs.ts";
 
@@ -56,6 +58,23 @@ export const resolvers: Resolvers = {
     regionalJobTotals: (_, { year, quarter }, ctx) =>
       regionalTotals(yearArgument("year", year), quarterArgument(quarter), ctx.loaders),
     quotaRules: (_, __, { loaders }) => loaders.quotaRules.load("all"),
+    employerIncentives: (_, args, { loaders }) =>
+      employerIncentivesOf(
+        { ...args, year: yearArgument("year", args.year), hoursPerYear: String(args.hoursPerYear) },
+        loaders,
+      ),
+    employerQuotaLevy: (_, args, { loaders }) =>
+      employerQuotaLevyOf(
+        {
+          ...args,
+          year: yearArgument("year", args.year),
+          quotaJobs: String(args.quotaJobs),
+          actualJobs: String(args.actualJobs),
+        },
+        loaders,
+      ),
+    employerInstrumentParameters: async (_, { instrument }, { loaders }) =>
+      (await loaders.employerParameters.load("all")).filter((p) => instrument == null || p.instrument === instrument),
     shelteredWorkAssessments: (_, args, ctx) => shelteredWorkAssessments(args, ctx),
     retention: (_, args, ctx) => retention(args, ctx),
     candidateProfiles: (_, args, ctx) => candidateProfiles(args, ctx),
@@ -121,23 +140,25 @@ export const resolvers: Resolvers = {
   JobAgreementYear: {
     sector: (y, { sector }) => y.sectors.find((s) => s.sector === sector) ?? null,
   },
-  JobCount: { source },
-  Share: { source },
-  Amount: { value: (a) => a.cents, source },
+  JobCount: { source, ...qualifierResolver },
+  Share: { source, ...qualifierResolver },
+  Amount: { value: (a) => a.cents, source, ...qualifierResolver },
   QuotaRule: {
     sector: (r) => r.sector.toUpperCase() as "MARKET" | "GOVERNMENT",
     activationSource: (r, _, ctx) => resolveSourceRef(r.activationSourceId, ctx.loaders.source),
     levyPerJob: (r) => ({ cents: r.levyPerJobCents, qualifier: "STATED", source: r.levySourceId }),
   },
+  EmployerInstrumentParameter: { source: sourceById },
   RegionalJobs: {
     period: (f) => periodLabel(f.year, f.quarter),
     source: sourceById,
   },
   ShelteredWorkAssessments: { ...periodDates, source: sourceById },
-  RetentionFigure: { ...periodDates, source: sourceById },
+  RetentionFigure: { ...periodDates, source: sourceById, ...qualifierResolver },
   CandidateProfileCount: { ...periodDates, source: sourceById },
   OfficialFigure: {
     ...officialFigureFields,
+    ...qualifierResolver,
     source: async (figure, _, { loaders }) => (await loaders.source.load(figure.sourceId))!,
   },
 };

@@ -1,36 +1,31 @@
 import type { Database } from "../../db/database.ts";
-import { eurosToCents } from "../../domain/money.ts";
 import { readCsv } from "../../common/csv.ts";
 import { datasetFile } from "../../common/datasets.ts";
-import { readDocumentSources, readOfficialFigures, type SourceRow } from "../../common/official-figures/read.ts";
+import { readDocumentSources, readOfficialFigures } from "../../common/official-figures/read.ts";
 import { syncFigures } from "../../common/official-figures/seed.ts";
 import { readReferenceData, SOURCES as CBS } from "../../common/reference-data.ts";
 import { LAST_YEAR } from "../../domain/municipal-history.ts";
 import { regionsByYear } from "./synthetic.ts";
 import { addCounts, syncRows, type SyncCounts } from "../../common/sync.ts";
+import { quotaLevyParameter, readEmployerParameters, type LevyParameter } from "./employer-parameters.ts";
 import type { QuotaRuleModel, UwvRegionModel } from "../../generated/prisma/models.ts";
 
-export const ASSUMED_LEVY_SOURCE: SourceRow = {
-  id: "assumed-quota-levy",
-  publisher: "nl-work-graph (assumed parameter)",
-  document: "Quotumheffing per ontbrekende arbeidsplaats, Wet banenafspraak en quotum arbeidsbeperkten",
-  url: null,
-  date: "2015",
-  kind: "ASSUMED",
-  license: null,
-  note: "ASSUMED: EUR 5,000 per missing job as commonly cited; not in the source letters and not checked against the legal text, which is not available offline.",
-};
-
-export function readQuotaRules(): QuotaRuleModel[] {
-  return readCsv(datasetFile("quota-rules.csv")).map((row) => ({
-    sector: row.sector!,
-    yearFrom: Number(row.year_from),
-    yearTo: Number(row.year_to),
-    applies: row.applies === "true",
-    levyPerJobCents: eurosToCents(row.levy_per_job_eur!),
-    activationSourceId: row.activation_source!,
-    levySourceId: ASSUMED_LEVY_SOURCE.id,
-  }));
+export function readQuotaRules(levy: LevyParameter): QuotaRuleModel[] {
+  return readCsv(datasetFile("quota-rules.csv")).map((row, index) => {
+    if (row.applies !== "true" && row.applies !== "false") {
+      throw new Error(`quota-rules.csv row ${index + 2}: applies is "${row.applies}", not true or false`);
+    }
+    return {
+      sector: row.sector!,
+      yearFrom: Number(row.year_from),
+      yearTo: Number(row.year_to),
+      applies: row.applies === "true",
+      levyPerJobCents: levy.cents,
+      activationSourceId: row.activation_source!,
+      levySourceId: levy.sourceId,
+      quote: row.quote || null,
+    };
+  });
 }
 
 /**
@@ -49,7 +44,8 @@ export function readRegions(): UwvRegionModel[] {
 /** Loads the uwv subgraph's official data in one transaction; a second run changes nothing. */
 export function seedUwv(db: Database): Promise<SyncCounts> {
   const figures = readOfficialFigures("uwv");
-  const rules = readQuotaRules();
+  const laws = readEmployerParameters();
+  const rules = readQuotaRules(quotaLevyParameter(laws.parameters));
   const letters = readDocumentSources().filter(
     (s) => figures.some((f) => f.sourceId === s.id) || rules.some((r) => r.activationSourceId === s.id),
   );
@@ -57,7 +53,7 @@ export function seedUwv(db: Database): Promise<SyncCounts> {
     async (tx) => {
       const base = await syncFigures(
         { sources: tx.uwvSource, figures: tx.uwvFigure },
-        [...letters, { ...CBS.areas }, ASSUMED_LEVY_SOURCE],
+        [...letters, { ...CBS.areas }, ...laws.sources],
         figures,
       );
       const regions = await syncRows({
@@ -75,7 +71,18 @@ export function seedUwv(db: Database): Promise<SyncCounts> {
         update: ({ sector, yearFrom, ...data }) =>
           tx.quotaRule.update({ where: { sector_yearFrom: { sector, yearFrom } }, data }),
       });
-      return addCounts(base, regions, quota);
+      const parameters = await syncRows({
+        existing: await tx.employerParameter.findMany(),
+        desired: laws.parameters,
+        key: (p) => `${p.instrument}|${p.parameter}|${p.validFrom}`,
+        insert: (data) => tx.employerParameter.createMany({ data }),
+        update: ({ instrument, parameter, validFrom, ...data }) =>
+          tx.employerParameter.update({
+            where: { instrument_parameter_validFrom: { instrument, parameter, validFrom } },
+            data,
+          }),
+      });
+      return addCounts(base, regions, quota, parameters);
     },
     { timeout: 60_000, maxWait: 10_000 },
   );

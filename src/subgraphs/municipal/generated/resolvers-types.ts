@@ -380,7 +380,7 @@ export type PlaceCount = {
   value: Scalars['Decimal']['output'];
 };
 
-/** How a document states a number. */
+/** How a document states a number; NOT_PUBLISHED for generated figures, which no document states. */
 export type Qualifier =
   /** About (circa, ongeveer) or rounded. */
   | 'ABOUT'
@@ -390,8 +390,12 @@ export type Qualifier =
   | 'AT_LEAST'
   /** At most (maximaal, tot). */
   | 'AT_MOST'
+  /** Expected (verwacht): a forecast by the publisher, not a measurement. */
+  | 'FORECAST'
   /** More than (ruim). */
   | 'MORE_THAN'
+  /** Not published by any document: a generated (SYNTHETIC) figure, or one computed from generated figures. */
+  | 'NOT_PUBLISHED'
   /** Plainly, without qualification. */
   | 'STATED';
 
