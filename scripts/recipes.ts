@@ -47,14 +47,42 @@ export const RECIPES: Recipe[] = [
 }`,
   },
   {
-    question: "Did each sector meet its 2021 target, and what would the quota levy be?",
+    question: "Did each sector meet its 2021 target, does the quota apply, and what would the levy be?",
     who: "the ministry, employer organisations",
     query: `{
   jobAgreement(year: 2021) {
-    sectors { sector target { value } publishedExtraJobs { value } extraJobs { value } targetMet quota { applies levy { value source { kind } } } }
+    sectors {
+      sector target { value } publishedExtraJobs { value } extraJobs { value } targetMet
+      quota { status applies explanation levy { value } levyIfApplied { value source { kind } } levyPerJob { value source { document url } } }
+    }
   }
 }`,
-    note: "`extraJobs` is computed from the inputs (direct + hired via the allocation key) beside the published `publishedExtraJobs`; the levy per job is an ASSUMED parameter (see its source).",
+    note: "`extraJobs` is computed from the inputs (direct + hired via the allocation key) beside the published `publishedExtraJobs`. No embedded letter says whether the quota applies in 2021, so `status` is NOT_STATED and no levy is stated as due; `levyIfApplied` is the shortfall × the law's € 5,000 per missing job (Wfsv art. 38h lid 4).",
+  },
+  {
+    question: "What does an employer receive for hiring someone from the job-agreement target group?",
+    who: "employers, regional employer service points",
+    query: `query ($year: Int!) {
+  employerIncentives(year: $year, hourlyWage: "14.50", hoursPerYear: "1560", employee: { jobAgreementTargetGroup: true }) {
+    year lawTextVersion coveredYears totalRule
+    total { value }
+    instruments {
+      instrument status reason maxYears amount { value } paid { value } ratePerPaidHour { value } capPerYear { value }
+      parameters { article quote }
+    }
+  }
+}`,
+    variables: { year: 2024 },
+    note: "Every parameter comes from the law text of 1 January of the year (Wet tegemoetkomingen loondomein), with its article and sentence. With more than one instrument the law pays only the highest (art. 4.1 lid 3). Years other than 2018 and 2024 are refused with a BAD_USER_INPUT error that names the covered years.",
+  },
+  {
+    question: "What quota levy would an employer pay on its shortfall, and is it due?",
+    who: "employers, employer organisations",
+    query: `{
+  employerQuotaLevy(year: 2021, sector: GOVERNMENT, quotaJobs: "12.5", actualJobs: "10") {
+    shortfall levyPerJob { value source { document } } levy { value } quotaStatus explanation
+  }
+}`,
   },
   {
     question: "Which regions have the most extra job-agreement jobs since 2012?",
@@ -163,6 +191,16 @@ export const RECIPES: Recipe[] = [
   typo: municipalitySearch(text: "Amstrdam", first: 2) { municipality { code name } reason distance }
 }`,
     note: '`municipality(name: "Bergen")` refuses to guess: it is a BAD_USER_INPUT error listing Bergen (L.) and Bergen (NH.).',
+  },
+  {
+    question: "Which figures are forecasts or approximations, and which were never published?",
+    who: "policy analysts",
+    query: `{
+  wajong: uwvFigures(topic: WAJONG, metric: "with_work_capacity") { value qualifier note }
+  retention(period: "2015Q3-2016Q3", background: ALL) { metric percent qualifier }
+  buigNational(year: 2019) { macrobudget { stage value qualifier publishedOn source { kind } } }
+}`,
+    note: "A forecast (\"verwacht\") is FORECAST, \"ongeveer\" ABOUT, \"bijna\" ALMOST; a generated figure is NOT_PUBLISHED, without a publication date, whatever its source kind says.",
   },
   {
     question: "Where does a national figure come from, and how is it qualified?",
