@@ -62,6 +62,7 @@ const subgraphs = {
     CandidateProfileCount: "CandidateProfileCountModel",
     RegionalJobsSubmission: "RegionalJobsSubmissionModel",
     EmployerIncentives: "EmployerIncentivesModel",
+    JobGrowthComparison: "JobGrowthComparisonModel",
     EmployerInstrumentResult: "EmployerInstrumentResultModel",
     EmployerInstrumentParameter: "EmployerParameterModel",
     EmployerQuotaLevy: "EmployerQuotaLevyModel",

@@ -85,6 +85,15 @@ export const RECIPES: Recipe[] = [
 }`,
   },
   {
+    question: "Where did the job agreement stand in 2020, and do the regional figures keep the published growth?",
+    who: "UWV, policy analysts",
+    query: `{
+  jobAgreement(year: 2020) { totalJobs { value } sectors { sector extraJobs { value source { kind note } } } }
+  jobAgreementGrowth { period fromPeriod toPeriod published { value } publishedPercent regionalGrowth { value source { kind } } difference }
+}`,
+    note: "No letter prints the 2020 levels: they follow from the 2021 figures minus the published changes on 2020 (DERIVED, the note names the inputs). The regional figures are SYNTHETIC and generated to keep the published growth exactly.",
+  },
+  {
     question: "Which regions have the most extra job-agreement jobs since 2012?",
     who: "UWV, regional employer service points",
     query: `{
@@ -200,7 +209,7 @@ export const RECIPES: Recipe[] = [
   retention(period: "2015Q3-2016Q3", background: ALL) { metric percent qualifier }
   buigNational(year: 2019) { macrobudget { stage value qualifier publishedOn source { kind } } }
 }`,
-    note: "A forecast (\"verwacht\") is FORECAST, \"ongeveer\" ABOUT, \"bijna\" ALMOST; a generated figure is NOT_PUBLISHED, without a publication date, whatever its source kind says.",
+    note: 'A forecast ("verwacht") is FORECAST, "ongeveer" ABOUT, "bijna" ALMOST; a generated figure is NOT_PUBLISHED, without a publication date, whatever its source kind says.',
   },
   {
     question: "Where does a national figure come from, and how is it qualified?",

@@ -106,6 +106,56 @@ describe.each(BACKENDS)("placements through the gateway ($name)", (backend) => {
     });
   });
 
+  it("derives the 2020 levels from the 2021 figures and their published changes", async () => {
+    const res = await stack.gql(`{
+      jobAgreement(year: 2020) {
+        totalJobs { value }
+        sectors { sector directExtraJobs { value } extraJobs { value qualifier source { kind note } } realisedExtraJobs { value } }
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const year = res.data!.jobAgreement;
+    const levels = Object.fromEntries(
+      year.sectors.map((s: any) => [s.sector, [s.extraJobs.value, s.directExtraJobs?.value ?? null]]),
+    );
+    // market 60,966 − 7,168; government 11,842 + 456 (direct 7,094 − 1,239); total 72,809 − 6,712
+    expect(levels).toEqual({
+      MARKET: ["53798", null],
+      GOVERNMENT: ["12298", "5855"],
+      TOTAL: ["66097", null],
+    });
+    expect(year.totalJobs.value).toBe("141276");
+    const government = year.sectors[1];
+    expect(government.extraJobs.source.kind).toBe("DERIVED");
+    expect(government.extraJobs.source.note).toContain(
+      "The 2021 figure 11842 minus its published change of -456 on 2020",
+    );
+    expect(government.realisedExtraJobs.value).toBe("12298");
+  });
+
+  it("sets the published growth beside the regional figures' growth, which keeps it", async () => {
+    const res = await stack.gql(`{
+      jobAgreementGrowth {
+        period fromPeriod toPeriod published { value source { kind } } publishedPercent
+        impliedStartJobs { value qualifier source { kind } } regionalGrowth { value source { kind } } difference
+      }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const [years, quarter] = res.data!.jobAgreementGrowth;
+    expect(years).toMatchObject({
+      period: "2015-2017",
+      fromPeriod: "2015Q4",
+      toPeriod: "2017Q4",
+      published: { value: "15847", source: { kind: "OFFICIAL" } },
+      publishedPercent: "16.5",
+      impliedStartJobs: { value: "96042", qualifier: "ABOUT", source: { kind: "DERIVED" } },
+      regionalGrowth: { source: { kind: "SYNTHETIC" } },
+    });
+    expect(Number(years.difference)).toBe(0);
+    expect(quarter).toMatchObject({ period: "2017Q2", fromPeriod: "2016Q2", toPeriod: "2017Q2" });
+    expect(Number(quarter.difference)).toBe(0);
+  });
+
   it("gives targets for later years and no measurement where none was published", async () => {
     const res = await stack.gql(`{
       y2026: jobAgreement(year: 2026) { sectors { sector target { value } realisedExtraJobs { value } shortfall { value } } }

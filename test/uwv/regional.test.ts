@@ -21,7 +21,27 @@ describe("synthetic regional figures", () => {
     expect(points.find((p) => p.year === 2021)).toEqual({ year: 2021, jobs: 147_988, basis: "published" });
     expect(points.find((p) => p.year === 2020)).toEqual({ year: 2020, jobs: 147_988 - 6_712, basis: "derived" });
     expect(points.find((p) => p.year === 2016)).toEqual({ year: 2016, jobs: 75_179 + 22_000, basis: "derived" });
-    expect(points.find((p) => p.year === 2015)!.basis).toBe("synthetic");
+    // 2015 and 2017 follow from the published growth: +15,847 jobs = +16.5 % (2015: 15,847 ÷ 0.165)
+    expect(points.find((p) => p.year === 2015)).toEqual({ year: 2015, jobs: 96_042, basis: "derived" });
+    expect(nationalYearEnds(figures, [2017], 1).find((p) => p.year === 2017)).toEqual({
+      year: 2017,
+      jobs: 96_042 + 15_847,
+      basis: "derived",
+    });
+    expect(points.find((p) => p.year === 2023)!.basis).toBe("synthetic");
+  });
+
+  it("keep the published growth: 2015→2017 +15,847 and Q2 2016→Q2 2017 +11,706, summed over the regions", () => {
+    const out = generateSyntheticRegional(
+      { regions: regionsByYear(), figures },
+      { seed: 1, years: [2015, 2016, 2017] },
+    );
+    const jobs = (year: number, quarter: number) =>
+      out.measurements
+        .filter((m) => m.year === year && m.quarter === quarter)
+        .reduce((sum, m) => sum + Number(m.paidHoursPerWeek) / 25.5, 0);
+    expect(Math.round(jobs(2017, 4) - jobs(2015, 4))).toBe(15_847);
+    expect(Math.round(jobs(2017, 2) - jobs(2016, 2))).toBe(11_706);
   });
 
   it("sum per quarter to the national figure exactly, in whole jobs of 25.5 hours", () => {

@@ -81,7 +81,23 @@ function sectorResult(
   parts: SectorResultModel[],
 ): SectorResultModel {
   const dimension = DIMENSION[sector];
-  const direct = count(find(b.figures, "extra_jobs_formal", b.year, dimension));
+  // a level not published for the year, but following from next year's level and its published change
+  const fromNextYear = (metric: string, changeMetric: string, what: string): JobCountModel | null => {
+    const next = count(find(b.figures, metric, b.year + 1, dimension));
+    const change = count(find(b.figures, changeMetric, b.year + 1, dimension));
+    return next && change
+      ? derived(
+          b,
+          next.value.sub(change.value),
+          [next, change],
+          `${what}, ${dimension}, from ${b.year + 1}`,
+          `The ${b.year + 1} figure ${next.value} minus its published change of ${change.value} on ${b.year}`,
+        )
+      : null;
+  };
+  const direct =
+    count(find(b.figures, "extra_jobs_formal", b.year, dimension)) ??
+    fromNextYear("extra_jobs_formal", "extra_jobs_formal_change_vs_previous_year", "extra jobs in direct employment");
   const publishedHired = count(find(b.figures, "extra_jobs_via_hire", b.year, dimension));
   const publishedExtra = count(find(b.figures, "extra_jobs", b.year, dimension));
   const target = count(find(b.figures, "target_extra_jobs", b.year, dimension));
@@ -91,7 +107,11 @@ function sectorResult(
   let baselineKey: JobCountModel | null = null;
   let hiredExtra: JobCountModel | null = null;
   let extra: JobCountModel | null = null;
-  if (sector === "TOTAL") {
+  const extraFromNextYear = fromNextYear("extra_jobs", "extra_jobs_change_vs_previous_year", "extra jobs");
+  if (sector === "TOTAL" && extraFromNextYear) {
+    // the published total change gives the total itself (it may differ from the parts' sum by rounding)
+    extra = extraFromNextYear;
+  } else if (sector === "TOTAL") {
     // the total is the sum of the sectors, so computed totals agree with their parts to the digit
     const hiredParts = parts.map((p) => p.hiredExtraJobs);
     const extraParts = parts.map((p) => p.extraJobs);
@@ -126,7 +146,9 @@ function sectorResult(
         `${hiredJobs.value} hired jobs × key ${key.value} − ${baselineHired.value} at the baseline × key ${baselineKey.value}`,
       );
     }
-    if (direct && hiredExtra) {
+    if (!(direct && hiredExtra)) {
+      extra = extraFromNextYear;
+    } else {
       extra = derived(
         b,
         direct.value.add(hiredExtra.value),

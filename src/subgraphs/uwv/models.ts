@@ -160,3 +160,14 @@ export interface EmployerQuotaLevyModel {
   quotaStatus: QuotaStatus;
   explanation: string;
 }
+
+export interface JobGrowthComparisonModel {
+  period: string;
+  fromPeriod: string;
+  toPeriod: string;
+  published: JobCountModel;
+  publishedPercent: string | null;
+  impliedStartJobs: JobCountModel | null;
+  regionalGrowth: JobCountModel | null;
+  difference: Dec | null;
+}

@@ -15,7 +15,7 @@ import type { Resolvers } from "./generated/resolvers-types.ts";
 import { loadJobAgreementYear, loadJobAgreementYears } from "./job-agreement.ts";
 import { employerIncentivesOf, employerQuotaLevyOf } from "./employer.ts";
 import { candidateProfiles, retention, shelteredWorkAssessments } from "./published-series.ts";
-import { regionalTotals, regionSeries } from "./regional-jobs.ts";
+import { growthComparisons, regionalTotals, regionSeries } from "./regional-jobs.ts";
 
 const YEARS = { min: 1990, max: 2100 };
 
@@ -57,6 +57,7 @@ export const resolvers: Resolvers = {
     },
     regionalJobTotals: (_, { year, quarter }, ctx) =>
       regionalTotals(yearArgument("year", year), quarterArgument(quarter), ctx.loaders),
+    jobAgreementGrowth: (_, __, { loaders }) => growthComparisons(loaders),
     quotaRules: (_, __, { loaders }) => loaders.quotaRules.load("all"),
     employerIncentives: (_, args, { loaders }) =>
       employerIncentivesOf(

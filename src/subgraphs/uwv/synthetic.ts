@@ -47,6 +47,24 @@ export function nationalYearEnds(figures: FigureRow[], years: number[], seed: nu
     if (baseline && !known.has(year))
       known.set(year, { year, jobs: Number(baseline.value) + Number(f.value), basis: "derived" });
   }
+  // published growth between two year-ends (job_growth, e.g. 2015-2017 +15,847 = +16.5 %): the start
+  // follows from growth ÷ percentage, the end from start + growth, so the regions sum to the publication
+  for (const growth of figures.filter((f) => f.metric === "job_growth" && f.dimension === "total")) {
+    const m = /^(\d{4})-(\d{4})$/.exec(growth.period);
+    if (!m) continue;
+    const [from, to] = [Number(m[1]), Number(m[2])];
+    const pct = value(figures, "job_growth_pct", growth.period);
+    const jobs = Number(growth.value);
+    if (known.has(from) && !known.has(to)) {
+      known.set(to, { year: to, jobs: known.get(from)!.jobs + jobs, basis: "derived" });
+    } else if (!known.has(from) && known.has(to)) {
+      known.set(from, { year: from, jobs: known.get(to)!.jobs - jobs, basis: "derived" });
+    } else if (!known.has(from) && !known.has(to) && pct) {
+      const start = Math.round((jobs * 100) / Number(pct.value));
+      known.set(from, { year: from, jobs: start, basis: "derived" });
+      known.set(to, { year: to, jobs: start + jobs, basis: "derived" });
+    }
+  }
   const anchors = [...known.values()].sort((a, b) => a.year - b.year);
   return [...new Set([2012, ...years])]
     .sort((a, b) => a - b)
@@ -92,7 +110,8 @@ export function generateSyntheticRegional(
     license: null,
     note:
       "SYNTHETIC: generated for development and load tests, not real data. At every year-end the regions sum exactly to the " +
-      "national jobs as published (2012, 2021), as derived from published changes (2016, 2020), or to a made-up national series.",
+      "national jobs as published (2012, 2021), as derived from published changes (2016, 2020) and growth (2015 and 2017 from " +
+      "+15,847 = +16.5 %), or to a made-up national series; Q2 2017 is Q2 2016 + 11,706 as published.",
   };
   const regionsOf = (year: number) =>
     [...(typeof input.regions === "function" ? input.regions(year) : input.regions)].sort((a, b) =>
@@ -100,20 +119,37 @@ export function generateSyntheticRegional(
     );
   // each region's weight: population × a lasting factor × a small yearly drift
   const lasting = (code: string) => permille(randomFor(options.seed, "region", code), 700, 1300);
-  const measurements: RegionalJobMeasurementModel[] = [];
+  // national totals per quarter: the year-ends, and made-up steps in between
+  const totals = new Map<string, number>();
   national.forEach((point, i) => {
-    const regions = regionsOf(point.year);
     const previous = national[i - 1];
     const quarters = point.year === BASELINE.year || !previous || previous.year !== point.year - 1 ? [4] : [1, 2, 3, 4];
     for (const quarter of quarters) {
-      const total =
+      totals.set(
+        `${point.year}Q${quarter}`,
         quarter === 4
           ? point.jobs
           : Math.round(
               previous!.jobs +
                 ((point.jobs - previous!.jobs) * quarter) / 4 +
                 (randomFor(options.seed, "quarter", point.year, quarter)() - 0.5) * 400,
-            );
+            ),
+      );
+    }
+  });
+  // published growth of a quarter on the same quarter a year before (2017Q2: +11,706) holds exactly
+  for (const growth of input.figures.filter((f) => f.metric === "jobs_growth_q2_yoy" && f.dimension === "total")) {
+    const m = /^(\d{4})Q([1-3])$/.exec(growth.period);
+    const before = m ? totals.get(`${Number(m[1]) - 1}Q${m[2]}`) : undefined;
+    if (m && before !== undefined && totals.has(growth.period))
+      totals.set(growth.period, before + Number(growth.value));
+  }
+  const measurements: RegionalJobMeasurementModel[] = [];
+  national.forEach((point) => {
+    const regions = regionsOf(point.year);
+    for (const quarter of [1, 2, 3, 4]) {
+      const total = totals.get(`${point.year}Q${quarter}`);
+      if (total === undefined) continue;
       const weights = regions.map(
         (r) =>
           BigInt(r.population) *
