@@ -124,3 +124,5 @@ export interface BuigSpendingSubmissionModel {
   year: number;
   changed: boolean;
 }
+
+export type { FactsParent } from "../../common/official-figures/facts.ts";

@@ -40,6 +40,8 @@ import {
 } from "./buig.ts";
 import type { Context } from "./context.ts";
 import type { Resolvers } from "./generated/resolvers-types.ts";
+import { factResolvers } from "../../common/official-figures/facts.ts";
+import { FACTS } from "./facts.ts";
 import { buigSpending } from "./import.ts";
 import { codeYear, type MunicipalLoaders } from "./loaders.ts";
 import type { MunicipalBuigModel } from "./models.ts";
@@ -106,11 +108,15 @@ async function nationalArea(year: number, loaders: MunicipalLoaders) {
   return { codes, what };
 }
 
+const facts = factResolvers(FACTS);
+
 export const resolvers: Resolvers = {
+  ...facts.types,
   Decimal,
   Date,
   Euro,
   Query: {
+    ...facts.query,
     municipalFigures: (_, { topic, metric, period }, { loaders }) =>
       loaders.figures.load(figureFilterKey({ topic: topic?.toLowerCase(), metric, period })),
     buigNational: async (_, { year }, { loaders }) => {

@@ -200,6 +200,7 @@ function sectorResult(
     progressPercent: outcome?.progressPercent ?? null,
     targetMet: outcome?.met ?? null,
     changeOnPreviousYear: change,
+    directChangeOnPreviousYear: count(find(b.figures, "extra_jobs_formal_change_vs_previous_year", b.year, dimension)),
     quota,
   };
 }

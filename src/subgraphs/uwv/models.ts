@@ -58,6 +58,7 @@ export interface SectorResultModel {
   progressPercent: Dec | null;
   targetMet: boolean | null;
   changeOnPreviousYear: JobCountModel | null;
+  directChangeOnPreviousYear: JobCountModel | null;
   quota: QuotaOutcomeModel | null;
 }
 
@@ -171,3 +172,5 @@ export interface JobGrowthComparisonModel {
   regionalGrowth: JobCountModel | null;
   difference: Dec | null;
 }
+
+export type { FactsParent } from "../../common/official-figures/facts.ts";

@@ -12,6 +12,8 @@ import { qualifierResolver } from "../../common/provenance.ts";
 import type { SourceRef } from "../../common/source.ts";
 import type { Context } from "./context.ts";
 import type { Resolvers } from "./generated/resolvers-types.ts";
+import { factResolvers } from "../../common/official-figures/facts.ts";
+import { FACTS } from "./facts.ts";
 import { loadJobAgreementYear, loadJobAgreementYears } from "./job-agreement.ts";
 import { employerIncentivesOf, employerQuotaLevyOf } from "./employer.ts";
 import { candidateProfiles, retention, shelteredWorkAssessments } from "./published-series.ts";
@@ -41,11 +43,15 @@ const periodDates = {
   periodEnd: (p: { period: string }) => parsePeriod(p.period)?.end ?? null,
 };
 
+const facts = factResolvers(FACTS);
+
 export const resolvers: Resolvers = {
+  ...facts.types,
   Decimal,
   Date,
   Euro,
   Query: {
+    ...facts.query,
     uwvFigures: (_, { topic, metric, period }, { loaders }) =>
       loaders.figures.load(figureFilterKey({ topic: topic?.toLowerCase(), metric, period })),
     jobAgreement: (_, { year }, { loaders }) => loadJobAgreementYear(yearArgument("year", year), loaders),

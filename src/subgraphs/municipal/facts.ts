@@ -1,0 +1,55 @@
+// Typed homes for the letters' facts that have no richer type: each field is one published figure
+// (or its series over periods), read from the official figures by metric. The coverage test
+// (test/figures/coverage.test.ts) lists every row of the figures file with the field that serves it.
+import type { FactTypes } from "../../common/official-figures/facts.ts";
+
+export const FACTS: FactTypes = {
+  SocialAssistanceFacts: {
+    root: "socialAssistance",
+    topic: "bijstand",
+    fields: {
+      benefitRecipients: { metric: "benefit_recipients" },
+      jobStartsFromReintegration: { metric: "jobs_started_from_reintegration", list: true },
+      wageCostSubsidiesActive: { metric: "wage_cost_subsidies_active" },
+      workingWithWageCostSubsidyOrJobCoach: { metric: "working_with_lks_or_jobcoach" },
+      flowToSicknessOrUnemploymentWithinYear: { metric: "flow_to_zw_ww_within_1y", list: true },
+    },
+  },
+  WswFacts: {
+    root: "wswFacts",
+    topic: "wsw",
+    fields: {
+      waitingList: { metric: "waiting_list" },
+      shareAtRegularEmployers: { metric: "share_at_regular_employers", list: true },
+      volumeVsForecast: { metric: "volume_vs_forecast" },
+    },
+  },
+  ParticipationFacts: {
+    root: "participationFacts",
+    topic: "participatie_budget",
+    fields: {
+      wswStateContributionPerPlace: { metric: "wsw_state_contribution_per_place" },
+      assumedYearlyInflowYoungDisabled: { metric: "assumed_new_inflow_young_disabled" },
+      intensiveSupportBudgetPerPerson: { metric: "intensive_support_budget_per_person" },
+      esfActiveInclusion: { metric: "esf_actieve_inclusie" },
+    },
+  },
+  BuigFacts: {
+    root: "buigFacts",
+    topic: "buig",
+    fields: {
+      cumulativeResult: { metric: "cumulative_result" },
+      cumulativeResultPercent: { metric: "cumulative_result_pct" },
+      asylumAdvances: { metric: "asylum_advance_outside_macrobudget", list: true },
+      macrobudgetAdjustmentOnProvisional: { metric: "macrobudget_adjustment_vs_provisional", list: true },
+    },
+  },
+  ShelteredWorkFacts: {
+    root: "shelteredWorkFacts",
+    topic: "beschut_werk",
+    fields: {
+      stimulusBudget: { metric: "stimulus_budget" },
+      municipalitiesOfferingNonePercent: { metric: "municipalities_offering_none_pct", list: true },
+    },
+  },
+};

@@ -1,0 +1,52 @@
+// Typed homes for the letters' facts that have no richer type: each field is one published figure
+// (or its series over periods), read from the official figures by metric. The coverage test
+// (test/figures/coverage.test.ts) lists every row of the figures file with the field that serves it.
+import type { FactTypes } from "../../common/official-figures/facts.ts";
+
+export const FACTS: FactTypes = {
+  WajongReclassification: {
+    root: "wajongReclassification",
+    topic: "wajong",
+    fields: {
+      classifiedOldWajong: { metric: "classified_old_wajong" },
+      classifiedWajong2010: { metric: "classified_wajong2010" },
+      expectedWithWorkCapacity: { metric: "with_work_capacity" },
+      expectedWithWorkCapacityOldWajong: { metric: "with_work_capacity_old_wajong" },
+      benefitPercentOfMinimumWage: { metric: "benefit_pct_minimum_wage", list: true },
+      activationBudget: { metric: "activation_budget" },
+    },
+  },
+  WorkingPeopleWithDisability: {
+    root: "workingPeopleWithDisability",
+    topic: "banenafspraak",
+    fields: {
+      persons: { metric: "working_people_with_disability", list: true },
+      personsCounting: { metric: "working_people_counting", list: true },
+      jobsChange: { metric: "jobs_change_25_5h", list: true },
+    },
+  },
+  ShelteredWorkAdvice: {
+    root: "shelteredWorkAdvice",
+    topic: "beschut_werk",
+    fields: {
+      positiveAdvicesCumulative: { metric: "positive_advices_cumulative", list: true },
+      workingWithinThreeMonthsPercent: { metric: "working_within_3_months_of_positive_advice" },
+    },
+  },
+  EmployerSupportFacts: {
+    root: "employerSupportFacts",
+    topic: "employer_support",
+    fields: {
+      maxYearlyAdvantagePerEmployee: { metric: "max_yearly_advantage_per_employee" },
+      lkvMaxYears: { metric: "lkv_max_years" },
+    },
+  },
+  GovernmentAsEmployer: {
+    root: "governmentAsEmployer",
+    topic: "rijk",
+    fields: {
+      binnenwerkExtraJobs: { metric: "binnenwerk_extra_jobs", list: true },
+      socialReturnObligationsPerYear: { metric: "social_return_obligations" },
+    },
+  },
+};
