@@ -67,6 +67,7 @@ const subgraphs = {
     CandidateProfileCount: "CandidateProfileCountModel",
     RegionalJobsSubmission: "RegionalJobsSubmissionModel",
     WajongReclassification: "FactsParent",
+    WajongActivation: "FactsParent",
     WorkingPeopleWithDisability: "FactsParent",
     ShelteredWorkAdvice: "FactsParent",
     EmployerSupportFacts: "FactsParent",

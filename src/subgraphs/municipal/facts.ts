@@ -13,6 +13,7 @@ export const FACTS: FactTypes = {
       wageCostSubsidiesActive: { metric: "wage_cost_subsidies_active" },
       workingWithWageCostSubsidyOrJobCoach: { metric: "working_with_lks_or_jobcoach" },
       flowToSicknessOrUnemploymentWithinYear: { metric: "flow_to_zw_ww_within_1y", list: true },
+      flowToSicknessOrUnemploymentThreshold: { metric: "flow_to_zw_ww_threshold" },
     },
   },
   WswFacts: {

@@ -16,6 +16,17 @@ export const FACTS: FactTypes = {
       activationBudget: { metric: "activation_budget" },
     },
   },
+  WajongActivation: {
+    root: "wajongActivation",
+    topic: "wajong",
+    fields: {
+      inWorkOrSupport: { metric: "old_wajong_in_work_or_support" },
+      calledForIntake: { metric: "old_wajong_called_for_intake" },
+      intakeOutcomes: { metric: "intake_outcome_pct", list: true },
+      reintegrationTrajectoriesBought: { metric: "reintegration_trajectories_bought" },
+      placed: { metric: "old_wajong_placed" },
+    },
+  },
   WorkingPeopleWithDisability: {
     root: "workingPeopleWithDisability",
     topic: "banenafspraak",
@@ -23,6 +34,7 @@ export const FACTS: FactTypes = {
       persons: { metric: "working_people_with_disability", list: true },
       personsCounting: { metric: "working_people_counting", list: true },
       jobsChange: { metric: "jobs_change_25_5h", list: true },
+      retentionStudyBaseGroup: { metric: "retention_study_base_group" },
     },
   },
   ShelteredWorkAdvice: {
@@ -31,6 +43,7 @@ export const FACTS: FactTypes = {
     fields: {
       positiveAdvicesCumulative: { metric: "positive_advices_cumulative", list: true },
       workingWithinThreeMonthsPercent: { metric: "working_within_3_months_of_positive_advice" },
+      positiveAdvicesOnOwnRequest: { metric: "positive_advices_own_request_cumulative", list: true },
     },
   },
   EmployerSupportFacts: {

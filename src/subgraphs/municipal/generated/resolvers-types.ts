@@ -585,6 +585,8 @@ export type SocialAssistanceFacts = {
   __typename?: 'SocialAssistanceFacts';
   /** People on social assistance (474,000 in March 2017). */
   benefitRecipients?: Maybe<OfficialFigure>;
+  /** The national threshold above which that flow counts as excessive (grenswaarde voor bovenmatigheid): 20 %. */
+  flowToSicknessOrUnemploymentThreshold?: Maybe<OfficialFigure>;
   /** Share of placements that flow to sickness (ZW) or unemployment (WW) benefit within a year, per year; 20 % counts as excessive (note). */
   flowToSicknessOrUnemploymentWithinYear: Array<OfficialFigure>;
   /** Job starts (a count of starts, not 25.5-hour jobs) by social-assistance recipients and people without benefit, per year. */
@@ -1099,6 +1101,7 @@ export type ShelteredWorkPlacesResolvers<ContextType = Context, ParentType exten
 
 export type SocialAssistanceFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SocialAssistanceFacts'] = ResolversParentTypes['SocialAssistanceFacts']> = ResolversObject<{
   benefitRecipients?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  flowToSicknessOrUnemploymentThreshold?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   flowToSicknessOrUnemploymentWithinYear?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   jobStartsFromReintegration?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   wageCostSubsidiesActive?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;

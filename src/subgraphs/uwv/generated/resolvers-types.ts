@@ -416,6 +416,8 @@ export type Query = {
    * topic, metric and period. Sorted by topic, metric, period, dimension.
    */
   uwvFigures: Array<OfficialFigure>;
+  /** The activation of old Wajong recipients with work capacity (2016–2017) as the December 2017 letter reports it. */
+  wajongActivation: WajongActivation;
   /** The reclassification of the Wajong (herindeling, 2015–2017) as the December 2017 letter reports it. */
   wajongReclassification: WajongReclassification;
   /** People with a disability in work (persons, not jobs) and the fall in jobs of 25.5 hours in 2016, as the December 2017 letter reports. */
@@ -710,6 +712,8 @@ export type ShelteredWorkAdvice = {
   __typename?: 'ShelteredWorkAdvice';
   /** Positive advices given since 2015, about 500 at the end of 2016 and about 1,800 in October 2017 (over 800 on the person's own request). */
   positiveAdvicesCumulative: Array<OfficialFigure>;
+  /** Positive advices given on the person's own request (since 2017), more than 800 by October 2017. */
+  positiveAdvicesOnOwnRequest: Array<OfficialFigure>;
   /** Share of people with a positive advice working within three months, in percent. */
   workingWithinThreeMonthsPercent?: Maybe<OfficialFigure>;
 };
@@ -825,6 +829,21 @@ export type UwvTopic =
   /** Wajong: the disability benefit for young people. */
   | 'WAJONG';
 
+/** The activation of old Wajong recipients with work capacity (2016–2017), as the December 2017 letter reports it. */
+export type WajongActivation = {
+  __typename?: 'WajongActivation';
+  /** The other old Wajong recipients with work capacity, called for an intake (startgesprek): 24,000. */
+  calledForIntake?: Maybe<OfficialFigure>;
+  /** Old Wajong recipients with work capacity who have a job or get re-integration support, almost 48,000. */
+  inWorkOrSupport?: Maybe<OfficialFigure>;
+  /** Outcomes of the intakes up to August 2017 in percent, by outcome (dimension): ready for a job offer, in work, to be activated, declines support. */
+  intakeOutcomes: Array<OfficialFigure>;
+  /** Old Wajong recipients placed in a job since the activation began in 2016, more than 1,400. */
+  placed?: Maybe<OfficialFigure>;
+  /** Re-integration trajectories bought for the group up to August 2017, more than 4,200. */
+  reintegrationTrajectoriesBought?: Maybe<OfficialFigure>;
+};
+
 /** The Wajong reclassification: who was classified, what UWV expects, the benefit levels and the activation budget. */
 export type WajongReclassification = {
   __typename?: 'WajongReclassification';
@@ -851,6 +870,8 @@ export type WorkingPeopleWithDisability = {
   persons: Array<OfficialFigure>;
   /** Of them, persons at regular employers who count for the job agreement. */
   personsCounting: Array<OfficialFigure>;
+  /** People in the target-group register working in Q3 2015 whom the retention study follows, about 80,000. */
+  retentionStudyBaseGroup?: Maybe<OfficialFigure>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -995,6 +1016,7 @@ export type ResolversTypes = ResolversObject<{
   SourceKind: SourceKind;
   Unit: Unit;
   UwvTopic: UwvTopic;
+  WajongActivation: ResolverTypeWrapper<FactsParent>;
   WajongReclassification: ResolverTypeWrapper<FactsParent>;
   WorkingPeopleWithDisability: ResolverTypeWrapper<FactsParent>;
 }>;
@@ -1037,6 +1059,7 @@ export type ResolversParentTypes = ResolversObject<{
   ShelteredWorkAssessments: ShelteredWorkAssessmentsModel;
   Source: SourceModel;
   SourceInput: SourceInput;
+  WajongActivation: FactsParent;
   WajongReclassification: FactsParent;
   WorkingPeopleWithDisability: FactsParent;
 }>;
@@ -1196,6 +1219,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   shelteredWorkAdvice?: Resolver<ResolversTypes['ShelteredWorkAdvice'], ParentType, ContextType>;
   shelteredWorkAssessments?: Resolver<Array<ResolversTypes['ShelteredWorkAssessments']>, ParentType, ContextType, Partial<QueryShelteredWorkAssessmentsArgs>>;
   uwvFigures?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType, Partial<QueryUwvFiguresArgs>>;
+  wajongActivation?: Resolver<ResolversTypes['WajongActivation'], ParentType, ContextType>;
   wajongReclassification?: Resolver<ResolversTypes['WajongReclassification'], ParentType, ContextType>;
   workingPeopleWithDisability?: Resolver<ResolversTypes['WorkingPeopleWithDisability'], ParentType, ContextType>;
 }>;
@@ -1291,6 +1315,7 @@ export type ShareResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type ShelteredWorkAdviceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShelteredWorkAdvice'] = ResolversParentTypes['ShelteredWorkAdvice']> = ResolversObject<{
   positiveAdvicesCumulative?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  positiveAdvicesOnOwnRequest?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   workingWithinThreeMonthsPercent?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
 }>;
 
@@ -1317,6 +1342,14 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type WajongActivationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WajongActivation'] = ResolversParentTypes['WajongActivation']> = ResolversObject<{
+  calledForIntake?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  inWorkOrSupport?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  intakeOutcomes?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  placed?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  reintegrationTrajectoriesBought?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+}>;
+
 export type WajongReclassificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WajongReclassification'] = ResolversParentTypes['WajongReclassification']> = ResolversObject<{
   activationBudget?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   benefitPercentOfMinimumWage?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
@@ -1330,6 +1363,7 @@ export type WorkingPeopleWithDisabilityResolvers<ContextType = Context, ParentTy
   jobsChange?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   persons?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   personsCounting?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  retentionStudyBaseGroup?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -1362,6 +1396,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ShelteredWorkAdvice?: ShelteredWorkAdviceResolvers<ContextType>;
   ShelteredWorkAssessments?: ShelteredWorkAssessmentsResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
+  WajongActivation?: WajongActivationResolvers<ContextType>;
   WajongReclassification?: WajongReclassificationResolvers<ContextType>;
   WorkingPeopleWithDisability?: WorkingPeopleWithDisabilityResolvers<ContextType>;
 }>;
