@@ -44,6 +44,7 @@ const subgraphs = {
     ShelteredWorkBonus: "ShelteredWorkBonusModel",
     BuigSpendingSubmission: "BuigSpendingSubmissionModel",
     SocialAssistanceFacts: "FactsParent",
+    BenefitParameters: "FactsParent",
     WswFacts: "FactsParent",
     ParticipationFacts: "FactsParent",
     BuigFacts: "FactsParent",

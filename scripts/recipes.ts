@@ -212,6 +212,18 @@ export const RECIPES: Recipe[] = [
     note: 'A forecast ("verwacht") is FORECAST, "ongeveer" ABOUT, "bijna" ALMOST; a generated figure is NOT_PUBLISHED, without a publication date, whatever its source kind says.',
   },
   {
+    question: "What did the activation of old Wajong recipients achieve, and which IOAZ norms were wrong?",
+    who: "UWV, municipalities",
+    query: `{
+  wajongActivation {
+    inWorkOrSupport { value qualifier } calledForIntake { value }
+    intakeOutcomes { dimension value unit period } placed { value qualifier source { document } }
+  }
+  benefitParameters { ioazIncomeNorms { dimension value } ioazIncomeNormShortfall { dimension value } }
+}`,
+    note: "Every fact the letters state has a named field; the generic `uwvFigures`/`municipalFigures` lists stay for browsing.",
+  },
+  {
     question: "Where does a national figure come from, and how is it qualified?",
     who: "everyone",
     query: `{

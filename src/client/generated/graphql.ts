@@ -15,6 +15,8 @@ export type BuigStage =
 
 /** Topics of the municipal subgraph. */
 export type MunicipalTopic =
+  /** Benefit amounts and income norms (AOW, social assistance, IOAZ) as the letters correct them. */
+  | 'BENEFIT_PARAMETERS'
   /** Sheltered work (beschut werk): places and the bonus. */
   | 'BESCHUT_WERK'
   /** Social assistance (bijstand) under the Participation Act. */

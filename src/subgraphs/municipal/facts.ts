@@ -4,6 +4,18 @@
 import type { FactTypes } from "../../common/official-figures/facts.ts";
 
 export const FACTS: FactTypes = {
+  BenefitParameters: {
+    root: "benefitParameters",
+    topic: "benefit_parameters",
+    fields: {
+      aowNetOverpaymentPerMonth: { metric: "aow_net_overpayment_per_month", list: true },
+      assistanceNetOverpaymentPerMonth: { metric: "assistance_net_overpayment_per_month", list: true },
+      aowNetIncreasePerMonth: { metric: "aow_net_increase_per_month", list: true },
+      assistanceNetIncreasePerMonth: { metric: "assistance_net_increase_per_month", list: true },
+      ioazIncomeNorms: { metric: "ioaz_income_norm", list: true },
+      ioazIncomeNormShortfall: { metric: "ioaz_income_norm_shortfall", list: true },
+    },
+  },
   SocialAssistanceFacts: {
     root: "socialAssistance",
     topic: "bijstand",

@@ -44,6 +44,8 @@ export const FACTS: FactTypes = {
       positiveAdvicesCumulative: { metric: "positive_advices_cumulative", list: true },
       workingWithinThreeMonthsPercent: { metric: "working_within_3_months_of_positive_advice" },
       positiveAdvicesOnOwnRequest: { metric: "positive_advices_own_request_cumulative", list: true },
+      monthlyPositiveRatePercent: { metric: "positive_advice_rate_month_pct", list: true },
+      monthlyAssessmentsAverage: { metric: "monthly_assessments_average" },
     },
   },
   EmployerSupportFacts: {
@@ -52,6 +54,7 @@ export const FACTS: FactTypes = {
     fields: {
       maxYearlyAdvantagePerEmployee: { metric: "max_yearly_advantage_per_employee" },
       lkvMaxYears: { metric: "lkv_max_years" },
+      calculatorMaxSteps: { metric: "calculator_max_steps" },
     },
   },
   GovernmentAsEmployer: {

@@ -69,6 +69,23 @@ export type AreaParticipationBudget = {
   year: Scalars['Int']['output'];
 };
 
+/** Benefit amounts and norms of 2017 as the June 2017 letter corrects them, in euros; the dimension names the benefit level or norm. */
+export type BenefitParameters = {
+  __typename?: 'BenefitParameters';
+  /** Rise of the net monthly AOW from 1 July 2017, at 50 % and 70 % benefit. */
+  aowNetIncreasePerMonth: Array<OfficialFigure>;
+  /** AOW paid too much each month (net), January–June 2017, at 50 % and 70 % benefit. */
+  aowNetOverpaymentPerMonth: Array<OfficialFigure>;
+  /** Rise of the net monthly social assistance from 1 July 2017, at 70 % and 100 % benefit. */
+  assistanceNetIncreasePerMonth: Array<OfficialFigure>;
+  /** Social assistance paid too much each month (net), January–June 2017, at 70 % and 100 % benefit. */
+  assistanceNetOverpaymentPerMonth: Array<OfficialFigure>;
+  /** How much higher each IOAZ norm should have been. */
+  ioazIncomeNormShortfall: Array<OfficialFigure>;
+  /** The two gross yearly income norms of the IOAZ used from 1 January 2017. */
+  ioazIncomeNorms: Array<OfficialFigure>;
+};
+
 /** BUIG figures that are not of one budget year. */
 export type BuigFacts = {
   __typename?: 'BuigFacts';
@@ -238,6 +255,8 @@ export type MunicipalParticipationBudget = {
 
 /** Topics of the municipal subgraph. */
 export type MunicipalTopic =
+  /** Benefit amounts and income norms (AOW, social assistance, IOAZ) as the letters correct them. */
+  | 'BENEFIT_PARAMETERS'
   /** Sheltered work (beschut werk): places and the bonus. */
   | 'BESCHUT_WERK'
   /** Social assistance (bijstand) under the Participation Act. */
@@ -427,6 +446,8 @@ export type Qualifier =
 
 export type Query = {
   __typename?: 'Query';
+  /** Benefit parameters the June 2017 letter corrects: AOW and social-assistance amounts, and the IOAZ income norms. */
+  benefitParameters: BenefitParameters;
   /** Published BUIG figures beside the yearly tables: the cumulative result and the advances for asylum permit holders. */
   buigFacts: BuigFacts;
   /**
@@ -782,6 +803,7 @@ export type ResolversTypes = ResolversObject<{
   AreaBuig: ResolverTypeWrapper<AreaBuigModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AreaParticipationBudget: ResolverTypeWrapper<AreaParticipationBudgetModel>;
+  BenefitParameters: ResolverTypeWrapper<FactsParent>;
   BuigFacts: ResolverTypeWrapper<FactsParent>;
   BuigNationalYear: ResolverTypeWrapper<BuigNationalYearModel>;
   BuigResult: ResolverTypeWrapper<BuigResultModel>;
@@ -830,6 +852,7 @@ export type ResolversParentTypes = ResolversObject<{
   AreaBuig: AreaBuigModel;
   Int: Scalars['Int']['output'];
   AreaParticipationBudget: AreaParticipationBudgetModel;
+  BenefitParameters: FactsParent;
   BuigFacts: FactsParent;
   BuigNationalYear: BuigNationalYearModel;
   BuigResult: BuigResultModel;
@@ -888,6 +911,15 @@ export type AreaParticipationBudgetResolvers<ContextType = Context, ParentType e
   newTargetGroup?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Amount'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type BenefitParametersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BenefitParameters'] = ResolversParentTypes['BenefitParameters']> = ResolversObject<{
+  aowNetIncreasePerMonth?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  aowNetOverpaymentPerMonth?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  assistanceNetIncreasePerMonth?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  assistanceNetOverpaymentPerMonth?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  ioazIncomeNormShortfall?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  ioazIncomeNorms?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
 }>;
 
 export type BuigFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuigFacts'] = ResolversParentTypes['BuigFacts']> = ResolversObject<{
@@ -1040,6 +1072,7 @@ export type PlaceCountResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  benefitParameters?: Resolver<ResolversTypes['BenefitParameters'], ParentType, ContextType>;
   buigFacts?: Resolver<ResolversTypes['BuigFacts'], ParentType, ContextType>;
   buigNational?: Resolver<Maybe<ResolversTypes['BuigNationalYear']>, ParentType, ContextType, RequireFields<QueryBuigNationalArgs, 'year'>>;
   buigNationalYears?: Resolver<Array<ResolversTypes['BuigNationalYear']>, ParentType, ContextType>;
@@ -1128,6 +1161,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Amount?: AmountResolvers<ContextType>;
   AreaBuig?: AreaBuigResolvers<ContextType>;
   AreaParticipationBudget?: AreaParticipationBudgetResolvers<ContextType>;
+  BenefitParameters?: BenefitParametersResolvers<ContextType>;
   BuigFacts?: BuigFactsResolvers<ContextType>;
   BuigNationalYear?: BuigNationalYearResolvers<ContextType>;
   BuigResult?: BuigResultResolvers<ContextType>;

@@ -174,6 +174,8 @@ export type EmployerQuotaLevy = {
 /** Employer support as the letters state it (the amounts per law are in employerInstrumentParameters). */
 export type EmployerSupportFacts = {
   __typename?: 'EmployerSupportFacts';
+  /** Steps the employers' calculator of 15 May 2017 (premiekortingen, LIV, loonkostensubsidie) takes at most: 7. */
+  calculatorMaxSteps?: Maybe<OfficialFigure>;
   /** Years the LKV banenafspraak is paid at most (2019). */
   lkvMaxYears?: Maybe<OfficialFigure>;
   /** At most this much a year per employee from premium discounts, LIV and wage-cost subsidy (the calculator of May 2017). */
@@ -710,6 +712,10 @@ export type Share = {
 /** Positive sheltered-work advices (beschut werk) over time. */
 export type ShelteredWorkAdvice = {
   __typename?: 'ShelteredWorkAdvice';
+  /** Assessments a month on municipalities' requests, January–May 2017 on average (about 64). */
+  monthlyAssessmentsAverage?: Maybe<OfficialFigure>;
+  /** Share of positive assessments in single months of 2017, by requester (dimension), in percent. */
+  monthlyPositiveRatePercent: Array<OfficialFigure>;
   /** Positive advices given since 2015, about 500 at the end of 2016 and about 1,800 in October 2017 (over 800 on the person's own request). */
   positiveAdvicesCumulative: Array<OfficialFigure>;
   /** Positive advices given on the person's own request (since 2017), more than 800 by October 2017. */
@@ -1136,6 +1142,7 @@ export type EmployerQuotaLevyResolvers<ContextType = Context, ParentType extends
 }>;
 
 export type EmployerSupportFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EmployerSupportFacts'] = ResolversParentTypes['EmployerSupportFacts']> = ResolversObject<{
+  calculatorMaxSteps?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   lkvMaxYears?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   maxYearlyAdvantagePerEmployee?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
 }>;
@@ -1314,6 +1321,8 @@ export type ShareResolvers<ContextType = Context, ParentType extends ResolversPa
 }>;
 
 export type ShelteredWorkAdviceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShelteredWorkAdvice'] = ResolversParentTypes['ShelteredWorkAdvice']> = ResolversObject<{
+  monthlyAssessmentsAverage?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  monthlyPositiveRatePercent?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   positiveAdvicesCumulative?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   positiveAdvicesOnOwnRequest?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   workingWithinThreeMonthsPercent?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
