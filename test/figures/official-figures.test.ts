@@ -30,7 +30,15 @@ describe.each(BACKENDS)("official national figures through the gateway ($name)",
       expect(figure!.qualifier).toBe(row.qualifier);
     }
     expect(new Set(res.data!.municipalFigures.map((f: { topic: string }) => f.topic))).toEqual(
-      new Set(["buig", "participatie_budget", "bijstand", "beschut_werk", "wsw", "benefit_parameters"]),
+      new Set([
+        "buig",
+        "participatie_budget",
+        "bijstand",
+        "beschut_werk",
+        "wsw",
+        "benefit_parameters",
+        "experience_survey",
+      ]),
     );
   });
 

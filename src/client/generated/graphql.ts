@@ -23,6 +23,8 @@ export type MunicipalTopic =
   | 'BIJSTAND'
   /** BUIG: the bundled benefit budget (gebundelde uitkering) for social assistance. */
   | 'BUIG'
+  /** The experience surveys of the Participatiewet (ervaringsonderzoeken) of 2017. */
+  | 'EXPERIENCE_SURVEY'
   /** Participation budget (integratie-uitkering sociaal domein, onderdeel Participatie). */
   | 'PARTICIPATIE_BUDGET'
   /** Sheltered employment act (Wet sociale werkvoorziening, Wsw). */
@@ -148,6 +150,8 @@ export type Unit =
   | 'EUR'
   /** Millions of euros. */
   | 'EUR_MILLION'
+  /** A grade out of 10 (rapportcijfer). */
+  | 'GRADE'
   /** Hours a week. */
   | 'HOURS'
   /** Jobs of 25.5 paid hours a week (banen). */
@@ -175,6 +179,8 @@ export type UwvTopic =
   | 'BESCHUT_WERK'
   /** Support for employers: premium discounts, wage-cost advantages. */
   | 'EMPLOYER_SUPPORT'
+  /** Individuele Plaatsing en Steun (IPS): placement and support for people in mental-health care. */
+  | 'IPS'
   /** Job retention (duurzaamheid): who is still working after one or two years. */
   | 'RETENTION'
   /** The central government as an employer (Rijksoverheid). */

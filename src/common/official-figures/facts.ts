@@ -8,6 +8,8 @@ export interface FactField {
   metric: string;
   /** every period (and dimension) of the metric, oldest first; else the single figure */
   list?: boolean;
+  /** `metric` is a prefix: every metric that starts with it, except one a field of its own takes */
+  prefix?: boolean;
 }
 
 export type FactTypes = Record<string, { root: string; topic: string; fields: Record<string, FactField> }>;
@@ -36,11 +38,12 @@ export function factResolvers<F extends Figure>(facts: FactTypes) {
   for (const [typeName, { root, topic, fields }] of Object.entries(facts)) {
     query[root] = () => ({ topic });
     types[typeName] = Object.fromEntries(
-      Object.entries(fields).map(([field, { metric, list }]) => [
+      Object.entries(fields).map(([field, { metric, list, prefix }]) => [
         field,
         async (parent: FactsParent, _: unknown, ctx: WithFigures<F>) => {
-          const rows = (await ctx.loaders.figures.load(figureFilterKey({ topic: parent.topic }))).filter(
-            (f) => f.metric === metric,
+          const own = new Set(Object.values(fields).map((f) => f.metric));
+          const rows = (await ctx.loaders.figures.load(figureFilterKey({ topic: parent.topic }))).filter((f) =>
+            prefix ? f.metric.startsWith(metric) && !own.has(f.metric) : f.metric === metric,
           );
           if (list) return rows;
           if (rows.length > 1)

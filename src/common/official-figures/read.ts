@@ -38,6 +38,7 @@ const UNITS = new Set([
   "PROFILES",
   "LABOUR_YEARS",
   "YEARS",
+  "GRADE",
 ]);
 
 /** "EUR million" → EUR_MILLION, "labour_years" → LABOUR_YEARS */

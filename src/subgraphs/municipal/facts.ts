@@ -4,6 +4,20 @@
 import type { FactTypes } from "../../common/official-figures/facts.ts";
 
 export const FACTS: FactTypes = {
+  ExperienceSurvey: {
+    root: "experienceSurvey",
+    topic: "experience_survey",
+    fields: {
+      employersMakingNoEffortPercent: { metric: "employers_making_no_effort_pct", list: true },
+      employersMadeToThinkPercent: { metric: "employers_made_to_think_pct" },
+      employerWillingnessToHirePercent: { metric: "employer_willingness_to_hire_pct", list: true },
+      serviceGrades: { metric: "service_grade", list: true },
+      jobCoachSharePercent: { metric: "job_coach_share_pct", list: true },
+      clientCouncilResponsePercent: { metric: "client_council_response_pct" },
+      temporarilyNoWorkCapacityPercent: { metric: "temporarily_no_work_capacity_self_assessed_pct" },
+      temporarilyNoWorkCapacityActivities: { metric: "temporarily_no_work_capacity_", prefix: true, list: true },
+    },
+  },
   BenefitParameters: {
     root: "benefitParameters",
     topic: "benefit_parameters",

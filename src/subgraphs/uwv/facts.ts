@@ -4,6 +4,16 @@
 import type { FactTypes } from "../../common/official-figures/facts.ts";
 
 export const FACTS: FactTypes = {
+  IpsScheme: {
+    root: "ipsScheme",
+    topic: "ips",
+    fields: {
+      budget: { metric: "scheme_budget" },
+      peoplePerYear: { metric: "people_per_year" },
+      yearsOfTrajectories: { metric: "scheme_years_of_trajectories" },
+      regionsWithGgzWorkPlan: { metric: "regions_with_ggz_work_plan" },
+    },
+  },
   WajongReclassification: {
     root: "wajongReclassification",
     topic: "wajong",

@@ -186,6 +186,27 @@ export type BuigStageAmount = {
   value: Scalars['Euro']['output'];
 };
 
+/** The 2017 experience surveys of the Participatiewet (ervaringsonderzoeken); the dimension names the group asked. */
+export type ExperienceSurvey = {
+  __typename?: 'ExperienceSurvey';
+  /** Response of the client councils (cliëntenraden), in percent. */
+  clientCouncilResponsePercent?: Maybe<OfficialFigure>;
+  /** Employers willing to hire someone with an intellectual, psychological or physical disability, in percent. */
+  employerWillingnessToHirePercent: Array<OfficialFigure>;
+  /** Employers saying the Participatiewet and the job agreement made them think, in percent. */
+  employersMadeToThinkPercent?: Maybe<OfficialFigure>;
+  /** Employers saying they make no effort to offer work to people with a disability, 2015 and 2017, in percent. */
+  employersMakingNoEffortPercent: Array<OfficialFigure>;
+  /** Share of those starting work who work with a job coach, by group, in percent. */
+  jobCoachSharePercent: Array<OfficialFigure>;
+  /** Grades (out of 10) clients give the service they get, by group. */
+  serviceGrades: Array<OfficialFigure>;
+  /** Of them: paid work in the past two years, a work-experience place, a re-integration trajectory, a course, expecting to work (each in percent). */
+  temporarilyNoWorkCapacityActivities: Array<OfficialFigure>;
+  /** Young disabled people who judge they temporarily have no work capacity, in percent. */
+  temporarilyNoWorkCapacityPercent?: Maybe<OfficialFigure>;
+};
+
 export type LabourMarketRegion = {
   __typename?: 'LabourMarketRegion';
   /**
@@ -263,6 +284,8 @@ export type MunicipalTopic =
   | 'BIJSTAND'
   /** BUIG: the bundled benefit budget (gebundelde uitkering) for social assistance. */
   | 'BUIG'
+  /** The experience surveys of the Participatiewet (ervaringsonderzoeken) of 2017. */
+  | 'EXPERIENCE_SURVEY'
   /** Participation budget (integratie-uitkering sociaal domein, onderdeel Participatie). */
   | 'PARTICIPATIE_BUDGET'
   /** Sheltered employment act (Wet sociale werkvoorziening, Wsw). */
@@ -457,6 +480,8 @@ export type Query = {
   buigNational?: Maybe<BuigNationalYear>;
   /** Every year with national or municipal BUIG figures, oldest first. */
   buigNationalYears: Array<BuigNationalYear>;
+  /** The experience surveys of the Participatiewet of 2017 (clients, employers, client councils), as the December 2017 letter reports them. */
+  experienceSurvey: ExperienceSurvey;
   /**
    * National figures of the municipal topics exactly as the ministry published them, filtered by any of
    * topic, metric and period. Sorted by topic, metric, period, dimension.
@@ -670,6 +695,8 @@ export type Unit =
   | 'EUR'
   /** Millions of euros. */
   | 'EUR_MILLION'
+  /** A grade out of 10 (rapportcijfer). */
+  | 'GRADE'
   /** Hours a week. */
   | 'HOURS'
   /** Jobs of 25.5 paid hours a week (banen). */
@@ -817,6 +844,7 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Euro: ResolverTypeWrapper<Scalars['Euro']['output']>;
+  ExperienceSurvey: ResolverTypeWrapper<FactsParent>;
   LabourMarketRegion: ResolverTypeWrapper<LabourMarketRegionModel>;
   MunicipalBuig: ResolverTypeWrapper<MunicipalBuigModel>;
   MunicipalParticipationBudget: ResolverTypeWrapper<MunicipalParticipationBudgetModel>;
@@ -865,6 +893,7 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   Decimal: Scalars['Decimal']['output'];
   Euro: Scalars['Euro']['output'];
+  ExperienceSurvey: FactsParent;
   LabourMarketRegion: LabourMarketRegionModel;
   MunicipalBuig: MunicipalBuigModel;
   MunicipalParticipationBudget: MunicipalParticipationBudgetModel;
@@ -976,6 +1005,17 @@ export interface EuroScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Euro';
 }
 
+export type ExperienceSurveyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExperienceSurvey'] = ResolversParentTypes['ExperienceSurvey']> = ResolversObject<{
+  clientCouncilResponsePercent?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  employerWillingnessToHirePercent?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  employersMadeToThinkPercent?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  employersMakingNoEffortPercent?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  jobCoachSharePercent?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  serviceGrades?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  temporarilyNoWorkCapacityActivities?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  temporarilyNoWorkCapacityPercent?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+}>;
+
 export type LabourMarketRegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LabourMarketRegion'] = ResolversParentTypes['LabourMarketRegion'], FederationReferenceType extends FederationReferenceTypes['LabourMarketRegion'] = FederationReferenceTypes['LabourMarketRegion']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LabourMarketRegion']> | FederationReferenceType, FederationReferenceType, ContextType>;
   buig?: Resolver<Maybe<ResolversTypes['AreaBuig']>, ParentType, ContextType, RequireFields<LabourMarketRegionBuigArgs, 'year'>>;
@@ -1076,6 +1116,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   buigFacts?: Resolver<ResolversTypes['BuigFacts'], ParentType, ContextType>;
   buigNational?: Resolver<Maybe<ResolversTypes['BuigNationalYear']>, ParentType, ContextType, RequireFields<QueryBuigNationalArgs, 'year'>>;
   buigNationalYears?: Resolver<Array<ResolversTypes['BuigNationalYear']>, ParentType, ContextType>;
+  experienceSurvey?: Resolver<ResolversTypes['ExperienceSurvey'], ParentType, ContextType>;
   municipalFigures?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType, Partial<QueryMunicipalFiguresArgs>>;
   participationBudget?: Resolver<Maybe<ResolversTypes['NationalParticipationBudget']>, ParentType, ContextType, RequireFields<QueryParticipationBudgetArgs, 'year'>>;
   participationBudgets?: Resolver<Array<ResolversTypes['NationalParticipationBudget']>, ParentType, ContextType>;
@@ -1170,6 +1211,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Euro?: GraphQLScalarType;
+  ExperienceSurvey?: ExperienceSurveyResolvers<ContextType>;
   LabourMarketRegion?: LabourMarketRegionResolvers<ContextType>;
   MunicipalBuig?: MunicipalBuigResolvers<ContextType>;
   MunicipalParticipationBudget?: MunicipalParticipationBudgetResolvers<ContextType>;

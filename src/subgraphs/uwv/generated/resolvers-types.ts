@@ -200,6 +200,19 @@ export type InstrumentStatus =
   /** The embedded law text of the year does not give its amounts: not computed. */
   | 'NOT_EMBEDDED';
 
+/** UWV's IPS scheme (Individuele Plaatsing en Steun): placement and support in work for people in mental-health care. */
+export type IpsScheme = {
+  __typename?: 'IpsScheme';
+  /** Budget of the five-year scheme, in millions of euros. */
+  budget?: Maybe<OfficialFigure>;
+  /** People who can follow an IPS trajectory each year. */
+  peoplePerYear?: Maybe<OfficialFigure>;
+  /** Labour-market regions that drew up a plan for cooperation between mental-health care (GGZ) and work and income. */
+  regionsWithGgzWorkPlan?: Maybe<OfficialFigure>;
+  /** Years in which that many trajectories can start. */
+  yearsOfTrajectories?: Maybe<OfficialFigure>;
+};
+
 /** The job agreement nationally at the end of one year. */
 export type JobAgreementYear = {
   __typename?: 'JobAgreementYear';
@@ -381,6 +394,8 @@ export type Query = {
   employerSupportFacts: EmployerSupportFacts;
   /** The central government as an employer (Rijksoverheid): Binnenwerk jobs and social return, as the July 2022 letter states them. */
   governmentAsEmployer: GovernmentAsEmployer;
+  /** UWV's scheme for Individuele Plaatsing en Steun (IPS) as the December 2017 letter describes it. */
+  ipsScheme: IpsScheme;
   /**
    * The job agreement (banenafspraak) nationally at the end of one year: extra jobs per sector against the
    * 2012 baseline, published beside computed, against the year's target. Null for a year without a
@@ -801,6 +816,8 @@ export type Unit =
   | 'EUR'
   /** Millions of euros. */
   | 'EUR_MILLION'
+  /** A grade out of 10 (rapportcijfer). */
+  | 'GRADE'
   /** Hours a week. */
   | 'HOURS'
   /** Jobs of 25.5 paid hours a week (banen). */
@@ -828,6 +845,8 @@ export type UwvTopic =
   | 'BESCHUT_WERK'
   /** Support for employers: premium discounts, wage-cost advantages. */
   | 'EMPLOYER_SUPPORT'
+  /** Individuele Plaatsing en Steun (IPS): placement and support for people in mental-health care. */
+  | 'IPS'
   /** Job retention (duurzaamheid): who is still working after one or two years. */
   | 'RETENTION'
   /** The central government as an employer (Rijksoverheid). */
@@ -992,6 +1011,7 @@ export type ResolversTypes = ResolversObject<{
   Euro: ResolverTypeWrapper<Scalars['Euro']['output']>;
   GovernmentAsEmployer: ResolverTypeWrapper<FactsParent>;
   InstrumentStatus: InstrumentStatus;
+  IpsScheme: ResolverTypeWrapper<FactsParent>;
   JobAgreementYear: ResolverTypeWrapper<JobAgreementYearModel>;
   JobCount: ResolverTypeWrapper<JobCountModel>;
   JobGrowthComparison: ResolverTypeWrapper<JobGrowthComparisonModel>;
@@ -1044,6 +1064,7 @@ export type ResolversParentTypes = ResolversObject<{
   EmployerSupportFacts: FactsParent;
   Euro: Scalars['Euro']['output'];
   GovernmentAsEmployer: FactsParent;
+  IpsScheme: FactsParent;
   JobAgreementYear: JobAgreementYearModel;
   JobCount: JobCountModel;
   JobGrowthComparison: JobGrowthComparisonModel;
@@ -1156,6 +1177,13 @@ export type GovernmentAsEmployerResolvers<ContextType = Context, ParentType exte
   socialReturnObligationsPerYear?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
 }>;
 
+export type IpsSchemeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IpsScheme'] = ResolversParentTypes['IpsScheme']> = ResolversObject<{
+  budget?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  peoplePerYear?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  regionsWithGgzWorkPlan?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  yearsOfTrajectories?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+}>;
+
 export type JobAgreementYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JobAgreementYear'] = ResolversParentTypes['JobAgreementYear']> = ResolversObject<{
   baselineHiredJobs?: Resolver<Maybe<ResolversTypes['JobCount']>, ParentType, ContextType>;
   baselineJobs?: Resolver<Maybe<ResolversTypes['JobCount']>, ParentType, ContextType>;
@@ -1217,6 +1245,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   employerQuotaLevy?: Resolver<ResolversTypes['EmployerQuotaLevy'], ParentType, ContextType, RequireFields<QueryEmployerQuotaLevyArgs, 'actualJobs' | 'quotaJobs' | 'sector' | 'year'>>;
   employerSupportFacts?: Resolver<ResolversTypes['EmployerSupportFacts'], ParentType, ContextType>;
   governmentAsEmployer?: Resolver<ResolversTypes['GovernmentAsEmployer'], ParentType, ContextType>;
+  ipsScheme?: Resolver<ResolversTypes['IpsScheme'], ParentType, ContextType>;
   jobAgreement?: Resolver<Maybe<ResolversTypes['JobAgreementYear']>, ParentType, ContextType, RequireFields<QueryJobAgreementArgs, 'year'>>;
   jobAgreementGrowth?: Resolver<Array<ResolversTypes['JobGrowthComparison']>, ParentType, ContextType>;
   jobAgreementYears?: Resolver<Array<ResolversTypes['JobAgreementYear']>, ParentType, ContextType>;
@@ -1387,6 +1416,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EmployerSupportFacts?: EmployerSupportFactsResolvers<ContextType>;
   Euro?: GraphQLScalarType;
   GovernmentAsEmployer?: GovernmentAsEmployerResolvers<ContextType>;
+  IpsScheme?: IpsSchemeResolvers<ContextType>;
   JobAgreementYear?: JobAgreementYearResolvers<ContextType>;
   JobCount?: JobCountResolvers<ContextType>;
   JobGrowthComparison?: JobGrowthComparisonResolvers<ContextType>;
