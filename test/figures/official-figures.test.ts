@@ -38,6 +38,7 @@ describe.each(BACKENDS)("official national figures through the gateway ($name)",
         "wsw",
         "benefit_parameters",
         "experience_survey",
+        "knowledge_and_transformation",
       ]),
     );
   });

@@ -25,6 +25,8 @@ export type MunicipalTopic =
   | 'BUIG'
   /** The experience surveys of the Participatiewet (ervaringsonderzoeken) of 2017. */
   | 'EXPERIENCE_SURVEY'
+  /** Knowledge programmes (ZonMw), the municipalities' manifesto and the transformation of sheltered employment. */
+  | 'KNOWLEDGE_AND_TRANSFORMATION'
   /** Participation budget (integratie-uitkering sociaal domein, onderdeel Participatie). */
   | 'PARTICIPATIE_BUDGET'
   /** Sheltered employment act (Wet sociale werkvoorziening, Wsw). */
@@ -175,12 +177,16 @@ export type Unit =
 export type UwvTopic =
   /** Job agreement (banenafspraak): extra jobs for people with a disability at regular employers. */
   | 'BANENAFSPRAAK'
+  /** Figures around the job agreement: quotas in Europe, the ICT review, the campaign. */
+  | 'BANENAFSPRAAK_CONTEXT'
   /** Sheltered-work assessments (beoordelingen beschut werk) and positive advice. */
   | 'BESCHUT_WERK'
   /** Support for employers: premium discounts, wage-cost advantages. */
   | 'EMPLOYER_SUPPORT'
   /** Individuele Plaatsing en Steun (IPS): placement and support for people in mental-health care. */
   | 'IPS'
+  /** Cooperation in the labour-market regions (Berenschot, 2019). */
+  | 'REGIONAL_COOPERATION'
   /** Job retention (duurzaamheid): who is still working after one or two years. */
   | 'RETENTION'
   /** The central government as an employer (Rijksoverheid). */

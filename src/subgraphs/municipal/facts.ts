@@ -4,6 +4,16 @@
 import type { FactTypes } from "../../common/official-figures/facts.ts";
 
 export const FACTS: FactTypes = {
+  KnowledgeAndTransformation: {
+    root: "knowledgeAndTransformation",
+    topic: "knowledge_and_transformation",
+    fields: {
+      zonmwShortProjectsCompleted: { metric: "zonmw_short_projects_completed" },
+      zonmwKnowledgeProjectsAwarded: { metric: "zonmw_knowledge_projects_awarded" },
+      manifestoMunicipalities: { metric: "manifesto_municipalities" },
+      wswTransformationBudget: { metric: "wsw_transformation_budget_motie_kerstens" },
+    },
+  },
   ExperienceSurvey: {
     root: "experienceSurvey",
     topic: "experience_survey",

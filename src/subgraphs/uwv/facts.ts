@@ -4,6 +4,28 @@
 import type { FactTypes } from "../../common/official-figures/facts.ts";
 
 export const FACTS: FactTypes = {
+  RegionalCooperation: {
+    root: "regionalCooperation",
+    topic: "regional_cooperation",
+    fields: {
+      regionsWithMarketApproachAgreements: { metric: "regions_with_market_approach_agreements" },
+      regionsWithInstrumentAgreements: { metric: "regions_with_instrument_agreements" },
+      regionsWithInstrumentAgreementsOfUwvAndAllMunicipalities: {
+        metric: "regions_with_instrument_agreements_uwv_and_all_municipalities",
+      },
+      regionsWithOutputTarget: { metric: "regions_with_output_target" },
+    },
+  },
+  JobAgreementContext: {
+    root: "jobAgreementContext",
+    topic: "banenafspraak_context",
+    fields: {
+      euCountriesWithQuota: { metric: "eu_countries_with_quota" },
+      bitReviewThreshold: { metric: "bit_review_threshold" },
+      campaignLinkedinAdImpressions: { metric: "campaign_linkedin_ad_impressions" },
+      campaignLinkedinPageViews: { metric: "campaign_linkedin_page_views" },
+    },
+  },
   IpsScheme: {
     root: "ipsScheme",
     topic: "ips",

@@ -207,6 +207,19 @@ export type ExperienceSurvey = {
   temporarilyNoWorkCapacityPercent?: Maybe<OfficialFigure>;
 };
 
+/** Research programmes and the transformation of sheltered employment, as the 2017 letters report them. */
+export type KnowledgeAndTransformation = {
+  __typename?: 'KnowledgeAndTransformation';
+  /** Municipalities whose aldermen signed the manifesto 'Investeren in werk voor kwetsbare groepen' (28 March 2017). */
+  manifestoMunicipalities?: Maybe<OfficialFigure>;
+  /** Money for the transformation of the sheltered-employment companies (motie Kerstens), in millions of euros. */
+  wswTransformationBudget?: Maybe<OfficialFigure>;
+  /** Multi-year knowledge projects awarded in ZonMw's second round. */
+  zonmwKnowledgeProjectsAwarded?: Maybe<OfficialFigure>;
+  /** Short projects of ZonMw's first subsidy round completed (programme Vakkundig aan het werk). */
+  zonmwShortProjectsCompleted?: Maybe<OfficialFigure>;
+};
+
 export type LabourMarketRegion = {
   __typename?: 'LabourMarketRegion';
   /**
@@ -286,6 +299,8 @@ export type MunicipalTopic =
   | 'BUIG'
   /** The experience surveys of the Participatiewet (ervaringsonderzoeken) of 2017. */
   | 'EXPERIENCE_SURVEY'
+  /** Knowledge programmes (ZonMw), the municipalities' manifesto and the transformation of sheltered employment. */
+  | 'KNOWLEDGE_AND_TRANSFORMATION'
   /** Participation budget (integratie-uitkering sociaal domein, onderdeel Participatie). */
   | 'PARTICIPATIE_BUDGET'
   /** Sheltered employment act (Wet sociale werkvoorziening, Wsw). */
@@ -482,6 +497,8 @@ export type Query = {
   buigNationalYears: Array<BuigNationalYear>;
   /** The experience surveys of the Participatiewet of 2017 (clients, employers, client councils), as the December 2017 letter reports them. */
   experienceSurvey: ExperienceSurvey;
+  /** Knowledge programmes and the transformation of the sheltered-employment sector, as the 2017 letters report them. */
+  knowledgeAndTransformation: KnowledgeAndTransformation;
   /**
    * National figures of the municipal topics exactly as the ministry published them, filtered by any of
    * topic, metric and period. Sorted by topic, metric, period, dimension.
@@ -845,6 +862,7 @@ export type ResolversTypes = ResolversObject<{
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Euro: ResolverTypeWrapper<Scalars['Euro']['output']>;
   ExperienceSurvey: ResolverTypeWrapper<FactsParent>;
+  KnowledgeAndTransformation: ResolverTypeWrapper<FactsParent>;
   LabourMarketRegion: ResolverTypeWrapper<LabourMarketRegionModel>;
   MunicipalBuig: ResolverTypeWrapper<MunicipalBuigModel>;
   MunicipalParticipationBudget: ResolverTypeWrapper<MunicipalParticipationBudgetModel>;
@@ -894,6 +912,7 @@ export type ResolversParentTypes = ResolversObject<{
   Decimal: Scalars['Decimal']['output'];
   Euro: Scalars['Euro']['output'];
   ExperienceSurvey: FactsParent;
+  KnowledgeAndTransformation: FactsParent;
   LabourMarketRegion: LabourMarketRegionModel;
   MunicipalBuig: MunicipalBuigModel;
   MunicipalParticipationBudget: MunicipalParticipationBudgetModel;
@@ -1016,6 +1035,13 @@ export type ExperienceSurveyResolvers<ContextType = Context, ParentType extends 
   temporarilyNoWorkCapacityPercent?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
 }>;
 
+export type KnowledgeAndTransformationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KnowledgeAndTransformation'] = ResolversParentTypes['KnowledgeAndTransformation']> = ResolversObject<{
+  manifestoMunicipalities?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  wswTransformationBudget?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  zonmwKnowledgeProjectsAwarded?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  zonmwShortProjectsCompleted?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+}>;
+
 export type LabourMarketRegionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LabourMarketRegion'] = ResolversParentTypes['LabourMarketRegion'], FederationReferenceType extends FederationReferenceTypes['LabourMarketRegion'] = FederationReferenceTypes['LabourMarketRegion']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['LabourMarketRegion']> | FederationReferenceType, FederationReferenceType, ContextType>;
   buig?: Resolver<Maybe<ResolversTypes['AreaBuig']>, ParentType, ContextType, RequireFields<LabourMarketRegionBuigArgs, 'year'>>;
@@ -1117,6 +1143,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   buigNational?: Resolver<Maybe<ResolversTypes['BuigNationalYear']>, ParentType, ContextType, RequireFields<QueryBuigNationalArgs, 'year'>>;
   buigNationalYears?: Resolver<Array<ResolversTypes['BuigNationalYear']>, ParentType, ContextType>;
   experienceSurvey?: Resolver<ResolversTypes['ExperienceSurvey'], ParentType, ContextType>;
+  knowledgeAndTransformation?: Resolver<ResolversTypes['KnowledgeAndTransformation'], ParentType, ContextType>;
   municipalFigures?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType, Partial<QueryMunicipalFiguresArgs>>;
   participationBudget?: Resolver<Maybe<ResolversTypes['NationalParticipationBudget']>, ParentType, ContextType, RequireFields<QueryParticipationBudgetArgs, 'year'>>;
   participationBudgets?: Resolver<Array<ResolversTypes['NationalParticipationBudget']>, ParentType, ContextType>;
@@ -1212,6 +1239,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Decimal?: GraphQLScalarType;
   Euro?: GraphQLScalarType;
   ExperienceSurvey?: ExperienceSurveyResolvers<ContextType>;
+  KnowledgeAndTransformation?: KnowledgeAndTransformationResolvers<ContextType>;
   LabourMarketRegion?: LabourMarketRegionResolvers<ContextType>;
   MunicipalBuig?: MunicipalBuigResolvers<ContextType>;
   MunicipalParticipationBudget?: MunicipalParticipationBudgetResolvers<ContextType>;

@@ -213,6 +213,19 @@ export type IpsScheme = {
   yearsOfTrajectories?: Maybe<OfficialFigure>;
 };
 
+/** Figures around the job agreement in the June 2017 letter. */
+export type JobAgreementContext = {
+  __typename?: 'JobAgreementContext';
+  /** ICT cost above which a review by the Bureau ICT-toetsing is compulsory, in millions of euros (the quota levy's system exceeds it). */
+  bitReviewThreshold?: Maybe<OfficialFigure>;
+  /** Times the campaign's LinkedIn advertisements were shown. */
+  campaignLinkedinAdImpressions?: Maybe<OfficialFigure>;
+  /** Views of the campaign's LinkedIn page in April 2017. */
+  campaignLinkedinPageViews?: Maybe<OfficialFigure>;
+  /** European countries with a quota system for disabled workers: 19. */
+  euCountriesWithQuota?: Maybe<OfficialFigure>;
+};
+
 /** The job agreement nationally at the end of one year. */
 export type JobAgreementYear = {
   __typename?: 'JobAgreementYear';
@@ -402,6 +415,8 @@ export type Query = {
    * published measurement.
    */
   jobAgreement?: Maybe<JobAgreementYear>;
+  /** Figures around the job agreement the June 2017 letter gives: quotas in Europe, the ICT review, the campaign. */
+  jobAgreementContext: JobAgreementContext;
   /**
    * The national growth of job-agreement jobs as published (2015→2017: +15,847; Q2 2016→Q2 2017: +11,706)
    * beside the same growth summed over the regional figures, and their difference.
@@ -414,6 +429,8 @@ export type Query = {
    * sector and year without one, quota answers say NOT_STATED.
    */
   quotaRules: Array<QuotaRule>;
+  /** How the labour-market regions organise the services for people with a disability (Berenschot, 2019), as letter 004 reports. */
+  regionalCooperation: RegionalCooperation;
   /**
    * Regional job figures of one period summed over all labour-market regions, beside the national total
    * as published (DERIVED). Null when no region has figures for the period.
@@ -548,6 +565,19 @@ export type QuotaStatus =
   | 'DOES_NOT_APPLY'
   /** No embedded source states whether the quota applies to the sector in this year. */
   | 'NOT_STATED';
+
+/** Agreements in the 35 labour-market regions on services for people with a disability (Berenschot, 2019). */
+export type RegionalCooperation = {
+  __typename?: 'RegionalCooperation';
+  /** Regions with agreements on the use of instruments: 32 of 35. */
+  regionsWithInstrumentAgreements?: Maybe<OfficialFigure>;
+  /** Of those, regions where UWV and all municipalities made them together: 27. */
+  regionsWithInstrumentAgreementsOfUwvAndAllMunicipalities?: Maybe<OfficialFigure>;
+  /** Regions with agreements on approaching employers (marktbenadering): 30 of 35. */
+  regionsWithMarketApproachAgreements?: Maybe<OfficialFigure>;
+  /** Regions where UWV and all municipalities agreed an output target: 28 of 35. */
+  regionsWithOutputTarget?: Maybe<OfficialFigure>;
+};
 
 /** Regional job figures summed over the regions, beside the national figure. */
 export type RegionalJobTotals = {
@@ -841,12 +871,16 @@ export type Unit =
 export type UwvTopic =
   /** Job agreement (banenafspraak): extra jobs for people with a disability at regular employers. */
   | 'BANENAFSPRAAK'
+  /** Figures around the job agreement: quotas in Europe, the ICT review, the campaign. */
+  | 'BANENAFSPRAAK_CONTEXT'
   /** Sheltered-work assessments (beoordelingen beschut werk) and positive advice. */
   | 'BESCHUT_WERK'
   /** Support for employers: premium discounts, wage-cost advantages. */
   | 'EMPLOYER_SUPPORT'
   /** Individuele Plaatsing en Steun (IPS): placement and support for people in mental-health care. */
   | 'IPS'
+  /** Cooperation in the labour-market regions (Berenschot, 2019). */
+  | 'REGIONAL_COOPERATION'
   /** Job retention (duurzaamheid): who is still working after one or two years. */
   | 'RETENTION'
   /** The central government as an employer (Rijksoverheid). */
@@ -1012,6 +1046,7 @@ export type ResolversTypes = ResolversObject<{
   GovernmentAsEmployer: ResolverTypeWrapper<FactsParent>;
   InstrumentStatus: InstrumentStatus;
   IpsScheme: ResolverTypeWrapper<FactsParent>;
+  JobAgreementContext: ResolverTypeWrapper<FactsParent>;
   JobAgreementYear: ResolverTypeWrapper<JobAgreementYearModel>;
   JobCount: ResolverTypeWrapper<JobCountModel>;
   JobGrowthComparison: ResolverTypeWrapper<JobGrowthComparisonModel>;
@@ -1025,6 +1060,7 @@ export type ResolversTypes = ResolversObject<{
   QuotaOutcome: ResolverTypeWrapper<QuotaOutcomeModel>;
   QuotaRule: ResolverTypeWrapper<QuotaRuleModel>;
   QuotaStatus: QuotaStatus;
+  RegionalCooperation: ResolverTypeWrapper<FactsParent>;
   RegionalJobTotals: ResolverTypeWrapper<RegionalJobTotalsModel>;
   RegionalJobs: ResolverTypeWrapper<RegionalJobsModel>;
   RegionalJobsInput: RegionalJobsInput;
@@ -1065,6 +1101,7 @@ export type ResolversParentTypes = ResolversObject<{
   Euro: Scalars['Euro']['output'];
   GovernmentAsEmployer: FactsParent;
   IpsScheme: FactsParent;
+  JobAgreementContext: FactsParent;
   JobAgreementYear: JobAgreementYearModel;
   JobCount: JobCountModel;
   JobGrowthComparison: JobGrowthComparisonModel;
@@ -1075,6 +1112,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   QuotaOutcome: QuotaOutcomeModel;
   QuotaRule: QuotaRuleModel;
+  RegionalCooperation: FactsParent;
   RegionalJobTotals: RegionalJobTotalsModel;
   RegionalJobs: RegionalJobsModel;
   RegionalJobsInput: RegionalJobsInput;
@@ -1184,6 +1222,13 @@ export type IpsSchemeResolvers<ContextType = Context, ParentType extends Resolve
   yearsOfTrajectories?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
 }>;
 
+export type JobAgreementContextResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JobAgreementContext'] = ResolversParentTypes['JobAgreementContext']> = ResolversObject<{
+  bitReviewThreshold?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  campaignLinkedinAdImpressions?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  campaignLinkedinPageViews?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  euCountriesWithQuota?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+}>;
+
 export type JobAgreementYearResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JobAgreementYear'] = ResolversParentTypes['JobAgreementYear']> = ResolversObject<{
   baselineHiredJobs?: Resolver<Maybe<ResolversTypes['JobCount']>, ParentType, ContextType>;
   baselineJobs?: Resolver<Maybe<ResolversTypes['JobCount']>, ParentType, ContextType>;
@@ -1247,9 +1292,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   governmentAsEmployer?: Resolver<ResolversTypes['GovernmentAsEmployer'], ParentType, ContextType>;
   ipsScheme?: Resolver<ResolversTypes['IpsScheme'], ParentType, ContextType>;
   jobAgreement?: Resolver<Maybe<ResolversTypes['JobAgreementYear']>, ParentType, ContextType, RequireFields<QueryJobAgreementArgs, 'year'>>;
+  jobAgreementContext?: Resolver<ResolversTypes['JobAgreementContext'], ParentType, ContextType>;
   jobAgreementGrowth?: Resolver<Array<ResolversTypes['JobGrowthComparison']>, ParentType, ContextType>;
   jobAgreementYears?: Resolver<Array<ResolversTypes['JobAgreementYear']>, ParentType, ContextType>;
   quotaRules?: Resolver<Array<ResolversTypes['QuotaRule']>, ParentType, ContextType>;
+  regionalCooperation?: Resolver<ResolversTypes['RegionalCooperation'], ParentType, ContextType>;
   regionalJobTotals?: Resolver<Maybe<ResolversTypes['RegionalJobTotals']>, ParentType, ContextType, RequireFields<QueryRegionalJobTotalsArgs, 'quarter' | 'year'>>;
   retention?: Resolver<Array<ResolversTypes['RetentionFigure']>, ParentType, ContextType, Partial<QueryRetentionArgs>>;
   shelteredWorkAdvice?: Resolver<ResolversTypes['ShelteredWorkAdvice'], ParentType, ContextType>;
@@ -1279,6 +1326,13 @@ export type QuotaRuleResolvers<ContextType = Context, ParentType extends Resolve
   sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
   yearFrom?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   yearTo?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RegionalCooperationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionalCooperation'] = ResolversParentTypes['RegionalCooperation']> = ResolversObject<{
+  regionsWithInstrumentAgreements?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  regionsWithInstrumentAgreementsOfUwvAndAllMunicipalities?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  regionsWithMarketApproachAgreements?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  regionsWithOutputTarget?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
 }>;
 
 export type RegionalJobTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegionalJobTotals'] = ResolversParentTypes['RegionalJobTotals']> = ResolversObject<{
@@ -1417,6 +1471,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Euro?: GraphQLScalarType;
   GovernmentAsEmployer?: GovernmentAsEmployerResolvers<ContextType>;
   IpsScheme?: IpsSchemeResolvers<ContextType>;
+  JobAgreementContext?: JobAgreementContextResolvers<ContextType>;
   JobAgreementYear?: JobAgreementYearResolvers<ContextType>;
   JobCount?: JobCountResolvers<ContextType>;
   JobGrowthComparison?: JobGrowthComparisonResolvers<ContextType>;
@@ -1426,6 +1481,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   QuotaOutcome?: QuotaOutcomeResolvers<ContextType>;
   QuotaRule?: QuotaRuleResolvers<ContextType>;
+  RegionalCooperation?: RegionalCooperationResolvers<ContextType>;
   RegionalJobTotals?: RegionalJobTotalsResolvers<ContextType>;
   RegionalJobs?: RegionalJobsResolvers<ContextType>;
   RegionalJobsSubmission?: RegionalJobsSubmissionResolvers<ContextType>;
