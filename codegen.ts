@@ -57,6 +57,7 @@ const subgraphs = {
     Source: "SourceModel",
     LabourMarketRegion: "LabourMarketRegionModel",
     JobCount: "JobCountModel",
+    PersonCount: "JobCountModel",
     Share: "ShareModel",
     Amount: "AmountModel",
     JobAgreementYear: "JobAgreementYearModel",

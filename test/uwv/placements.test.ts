@@ -133,6 +133,17 @@ describe.each(BACKENDS)("placements through the gateway ($name)", (backend) => {
     expect(government.realisedExtraJobs.value).toBe("12298");
   });
 
+  it("computes the change in persons in work, which rose while jobs fell (2016)", async () => {
+    const res = await stack.gql(`{
+      workingPeopleWithDisability { personsChange { value qualifier source { kind note } } jobsChange { value period } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const { personsChange, jobsChange } = res.data!.workingPeopleWithDisability;
+    expect(personsChange).toMatchObject({ value: "2714", qualifier: "STATED", source: { kind: "DERIVED" } });
+    expect(personsChange.source.note).toContain("137753");
+    expect(jobsChange).toEqual([{ value: "-4251", period: "2016" }]);
+  });
+
   it("sets the published growth beside the regional figures' growth, which keeps it", async () => {
     const res = await stack.gql(`{
       jobAgreementGrowth {

@@ -14,6 +14,7 @@ import type { Context } from "./context.ts";
 import type { Resolvers } from "./generated/resolvers-types.ts";
 import { factResolvers } from "../../common/official-figures/facts.ts";
 import { FACTS } from "./facts.ts";
+import { personsChange } from "./working-people.ts";
 import { loadJobAgreementYear, loadJobAgreementYears } from "./job-agreement.ts";
 import { employerIncentivesOf, employerQuotaLevyOf } from "./employer.ts";
 import { candidateProfiles, retention, shelteredWorkAssessments } from "./published-series.ts";
@@ -148,6 +149,11 @@ export const resolvers: Resolvers = {
     sector: (y, { sector }) => y.sectors.find((s) => s.sector === sector) ?? null,
   },
   JobCount: { source, ...qualifierResolver },
+  PersonCount: { source, ...qualifierResolver },
+  WorkingPeopleWithDisability: {
+    ...facts.types.WorkingPeopleWithDisability,
+    personsChange: (_, __, { loaders }) => personsChange(loaders),
+  },
   Share: { source, ...qualifierResolver },
   Amount: { value: (a) => a.cents, source, ...qualifierResolver },
   QuotaRule: {

@@ -356,6 +356,17 @@ export type OfficialFigure = {
   value: Scalars['Decimal']['output'];
 };
 
+/** A number of persons with its provenance. */
+export type PersonCount = {
+  __typename?: 'PersonCount';
+  /** How the source states it. */
+  qualifier: Qualifier;
+  /** Where it comes from; DERIVED when computed here. */
+  source: Source;
+  /** The number of persons. */
+  value: Scalars['Decimal']['output'];
+};
+
 /** Who published a candidate profile. */
 export type ProfileChannel =
   /** Municipalities. */
@@ -927,6 +938,8 @@ export type WorkingPeopleWithDisability = {
   jobsChange: Array<OfficialFigure>;
   /** Persons in work at the end of each year (2015, 2016). */
   persons: Array<OfficialFigure>;
+  /** Persons at the end of the last year − at the end of the year before (DERIVED): +2,714 in 2016, while jobs fell. */
+  personsChange?: Maybe<PersonCount>;
   /** Of them, persons at regular employers who count for the job agreement. */
   personsCounting: Array<OfficialFigure>;
   /** People in the target-group register working in Q3 2015 whom the retention study follows, about 80,000. */
@@ -1054,6 +1067,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OfficialFigure: ResolverTypeWrapper<OfficialFigureModel>;
+  PersonCount: ResolverTypeWrapper<JobCountModel>;
   ProfileChannel: ProfileChannel;
   Qualifier: Qualifier;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1109,6 +1123,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
   OfficialFigure: OfficialFigureModel;
+  PersonCount: JobCountModel;
   Query: Record<PropertyKey, never>;
   QuotaOutcome: QuotaOutcomeModel;
   QuotaRule: QuotaRuleModel;
@@ -1283,6 +1298,12 @@ export type OfficialFigureResolvers<ContextType = Context, ParentType extends Re
   value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
 }>;
 
+export type PersonCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonCount'] = ResolversParentTypes['PersonCount']> = ResolversObject<{
+  qualifier?: Resolver<ResolversTypes['Qualifier'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   candidateProfiles?: Resolver<Array<ResolversTypes['CandidateProfileCount']>, ParentType, ContextType, Partial<QueryCandidateProfilesArgs>>;
   employerIncentives?: Resolver<ResolversTypes['EmployerIncentives'], ParentType, ContextType, RequireFields<QueryEmployerIncentivesArgs, 'employee' | 'hourlyWage' | 'hoursPerYear' | 'year'>>;
@@ -1454,6 +1475,7 @@ export type WajongReclassificationResolvers<ContextType = Context, ParentType ex
 export type WorkingPeopleWithDisabilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorkingPeopleWithDisability'] = ResolversParentTypes['WorkingPeopleWithDisability']> = ResolversObject<{
   jobsChange?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   persons?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
+  personsChange?: Resolver<Maybe<ResolversTypes['PersonCount']>, ParentType, ContextType>;
   personsCounting?: Resolver<Array<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
   retentionStudyBaseGroup?: Resolver<Maybe<ResolversTypes['OfficialFigure']>, ParentType, ContextType>;
 }>;
@@ -1478,6 +1500,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   LabourMarketRegion?: LabourMarketRegionResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OfficialFigure?: OfficialFigureResolvers<ContextType>;
+  PersonCount?: PersonCountResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   QuotaOutcome?: QuotaOutcomeResolvers<ContextType>;
   QuotaRule?: QuotaRuleResolvers<ContextType>;
