@@ -10,6 +10,7 @@ import {
   percentOf,
   quotaLevyCents,
   type Sector,
+  BASELINE_YEAR,
 } from "../../domain/job-agreement.ts";
 import { combineQualifiers } from "../../domain/macrobudget.ts";
 import { figureFilterKey } from "../../common/official-figures/loaders.ts";
@@ -33,7 +34,6 @@ const MEASUREMENT_METRICS = new Set([
   "extra_jobs_formal_change_vs_previous_year",
   "total_jobs",
 ]);
-const BASELINE_YEAR = 2012;
 const DIMENSION: Record<Sector | "TOTAL", string> = { MARKET: "market", GOVERNMENT: "government", TOTAL: "total" };
 const OTHER: Record<Sector, Sector> = { MARKET: "GOVERNMENT", GOVERNMENT: "MARKET" };
 
