@@ -4,7 +4,6 @@ import http from "node:http";
 import { createGatewayRuntime, type GatewayRuntime, type Logger } from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import * as httpTransport from "@graphql-mesh/transport-http";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import InMemoryLRUCache from "@graphql-mesh/cache-inmemory-lru";
 import RedisCache from "@graphql-mesh/cache-redis";
 import { getOperationAST, type DocumentNode } from "graphql";
@@ -104,7 +103,8 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">, lo
       ...Object.fromEntries(Object.entries(options.subgraphUrls ?? {}).map(([name, location]) => [name, { location }])),
     },
     graphiql: { title: "Work and participation data — GraphiQL", defaultQuery: EXAMPLE_QUERY },
-    renderGraphiQL,
+    // loaded at the first GraphiQL page, not at start: the module inlines GraphiQL's whole bundle
+    renderGraphiQL: async (graphiql) => (await import("@graphql-yoga/render-graphiql")).renderGraphiQL(graphiql),
     landingPage: false,
     // the offline GraphiQL page inlines its whole bundle (~9 MB): responses are compressed for
     // browsers; compressed request bodies are inflated before the runtime, under the body limit (body.ts)

@@ -71,6 +71,9 @@ export async function startSubgraphServer(
     schema: buildSubgraphSchema({ typeDefs: subgraphTypeDefs(module.name), resolvers: module.resolvers }),
     formatError: maskUnexpectedErrors(log, module.name),
     includeStacktraceInErrorResponses: false,
+    // the subgraphs serve the gateway and their operators, not the public: introspection stays on
+    // whatever NODE_ENV says (Apollo Server turns it off in production)
+    introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
