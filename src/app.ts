@@ -129,11 +129,23 @@ export function startLocalStack(location: DatabaseLocation, overrides: Partial<S
   });
 }
 
-/** Databases, then the three subgraphs, then the gateway over them: what `npm start` runs. */
-export async function startStack(options: StackOptions): Promise<Stack> {
+export interface RunningSubgraphs {
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  databases: Record<SubgraphName, Database>;
+  stop(): Promise<void>;
+}
+
+/** The databases, prepared, and the three subgraphs over them (in this thread). */
+export async function startSubgraphs(
+  options: Pick<StackOptions, "databases" | "host" | "subgraphPorts" | "synthetic" | "log" | "auth">,
+): Promise<RunningSubgraphs> {
   const log = options.log ?? ((message: string) => console.log(message));
   const pool = new DatabasePool();
   const started: RunningSubgraph[] = [];
+  const stop = async () => {
+    await Promise.allSettled(started.map((s) => s.stop()));
+    await pool.close();
+  };
   try {
     const names = Object.keys(SUBGRAPHS) as SubgraphName[];
     const databases = {} as Record<SubgraphName, Database>;
@@ -155,32 +167,52 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       });
       started.push(subgraphs[name]);
     }
-    const gateway = await startGateway({
-      supergraph: options.supergraph,
-      subgraphUrls: Object.fromEntries(names.map((name) => [name, subgraphs[name].url])),
-      port: options.gatewayPort,
-      host: options.host,
-      ...(options.gatewayLogging !== undefined ? { logging: options.gatewayLogging } : {}),
-      ...(options.persistedDocuments ? { persistedDocuments: options.persistedDocuments } : {}),
-      ...(options.responseCache ? { responseCache: options.responseCache } : {}),
-      ...(options.cors ? { cors: options.cors } : {}),
-      ...(options.auth?.jwt
-        ? { auth: { verify: createTokenVerifier(options.auth.jwt), signingSecret: options.auth.signingSecret } }
-        : {}),
-    });
+    return { subgraphs, databases, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The gateway over subgraphs running at these URLs, as the stack's options say. */
+export function startStackGateway(
+  options: StackOptions,
+  subgraphUrls: Record<string, string>,
+): Promise<RunningGateway> {
+  return startGateway({
+    supergraph: options.supergraph,
+    subgraphUrls,
+    port: options.gatewayPort,
+    host: options.host,
+    ...(options.gatewayLogging !== undefined ? { logging: options.gatewayLogging } : {}),
+    ...(options.persistedDocuments ? { persistedDocuments: options.persistedDocuments } : {}),
+    ...(options.responseCache ? { responseCache: options.responseCache } : {}),
+    ...(options.cors ? { cors: options.cors } : {}),
+    ...(options.auth?.jwt
+      ? { auth: { verify: createTokenVerifier(options.auth.jwt), signingSecret: options.auth.signingSecret } }
+      : {}),
+  });
+}
+
+export const subgraphUrlsOf = (subgraphs: Record<string, { url: string }>) =>
+  Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));
+
+/** Databases, then the three subgraphs, then the gateway over them, in this thread. */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const running = await startSubgraphs(options);
+  try {
+    const gateway = await startStackGateway(options, subgraphUrlsOf(running.subgraphs));
     return {
       gateway,
-      subgraphs,
-      databases,
+      subgraphs: running.subgraphs,
+      databases: running.databases,
       async stop() {
         await gateway.stop();
-        await Promise.all(started.map((s) => s.stop()));
-        await pool.close();
+        await running.stop();
       },
     };
   } catch (error) {
-    await Promise.allSettled(started.map((s) => s.stop()));
-    await pool.close();
+    await running.stop();
     throw error;
   }
 }

@@ -58,6 +58,8 @@ const EnvSchema = z.object({
       ),
     ),
   SUBGRAPH_SIGNING_SECRET: z.string().min(32, "SUBGRAPH_SIGNING_SECRET must be at least 32 characters").optional(),
+  /** npm start: the subgraphs in a worker thread beside the gateway (2), or all in one thread (1) */
+  START_THREADS: z.enum(["1", "2"], { errorMap: () => ({ message: "START_THREADS must be 1 or 2" }) }).default("2"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

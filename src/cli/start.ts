@@ -1,6 +1,8 @@
-// npm start: embedded database (or DATABASE_URL), the three subgraphs and the gateway, in one process.
+// npm start: embedded database (or DATABASE_URL), the three subgraphs and the gateway, in one process:
+// the subgraphs in a worker thread and the gateway in the main one (START_THREADS=1: one thread).
 import "./own-signals.ts"; // first: before any library registers signal handlers
-import { DEFAULT_SYNTHETIC, startStack } from "../app.ts";
+import { DEFAULT_SYNTHETIC, startStack, type StackOptions } from "../app.ts";
+import { startInTwoThreads } from "./two-threads.ts";
 import {
   startLocation,
   jwtConfig,
@@ -35,7 +37,7 @@ await runCommand(async () => {
       : "database: PostgreSQL (DATABASE_URL)",
   );
 
-  const stack = await startStack({
+  const options: StackOptions = {
     databases,
     host: env.HOST,
     gatewayPort: env.PORT,
@@ -46,7 +48,8 @@ await runCommand(async () => {
     auth: { jwt: jwtConfig(env), signingSecret: signingSecret(env) },
     responseCache: responseCache(env),
     cors: { origins: env.CORS_ORIGINS },
-  });
+  };
+  const stack = env.START_THREADS === "2" ? await startInTwoThreads(options) : await startStack(options);
   for (const name of SUBGRAPH_NAMES) console.log(`subgraph ${name}: ${stack.subgraphs[name].url}`);
   console.log(
     `\nGraphiQL and the GraphQL endpoint: ${stack.gateway.url}  (ready in ${Math.round(performance.now() - began)} ms)`,
