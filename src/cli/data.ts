@@ -1,7 +1,7 @@
 // npm run data -- <command>: load real figures from CSV, generate synthetic ones. Run it while the
 // service is stopped when using the embedded database (one process at a time may open it).
 import { Command, InvalidArgumentError, Option } from "commander";
-import { DatabasePool, prepareSubgraphDatabase, recordSynthetic } from "../app.ts";
+import { DatabasePool, prepareSubgraphDatabase, recordSynthetic } from "../subgraphs/start.ts";
 import { databaseLocation, readEnv } from "../config.ts";
 import { DataFolderLocked } from "../db/database.ts";
 import { formatImportError, ImportSourceSchema, importSourceRow } from "../common/import/csv-import.ts";

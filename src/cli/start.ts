@@ -1,8 +1,8 @@
 // npm start: embedded database (or DATABASE_URL), the three subgraphs and the gateway, in one process:
 // the subgraphs in a worker thread and the gateway in the main one (START_THREADS=1: one thread).
 import "./own-signals.ts"; // first: before any library registers signal handlers
-import { DEFAULT_SYNTHETIC, startStack, type StackOptions } from "../app.ts";
-import { startInTwoThreads } from "./two-threads.ts";
+import type { StackOptions } from "../app.ts";
+import { DEFAULT_SYNTHETIC } from "../common/synthetic.ts";
 import {
   startLocation,
   jwtConfig,
@@ -49,7 +49,11 @@ await runCommand(async () => {
     responseCache: responseCache(env),
     cors: { origins: env.CORS_ORIGINS },
   };
-  const stack = env.START_THREADS === "2" ? await startInTwoThreads(options) : await startStack(options);
+  // loaded as needed: with two threads, this thread never loads the subgraphs' modules
+  const stack =
+    env.START_THREADS === "2"
+      ? await (await import("./two-threads.ts")).startInTwoThreads(options)
+      : await (await import("../app.ts")).startStack(options);
   for (const name of SUBGRAPH_NAMES) console.log(`subgraph ${name}: ${stack.subgraphs[name].url}`);
   console.log(
     `\nGraphiQL and the GraphQL endpoint: ${stack.gateway.url}  (ready in ${Math.round(performance.now() - began)} ms)`,

@@ -2,11 +2,9 @@
 // thread) and the subgraphs (with the embedded database) each have a core. Started by start.ts; tells
 // it the subgraphs' URLs, and stops when told to.
 import { parentPort, workerData } from "node:worker_threads";
-import { startSubgraphs, subgraphUrlsOf, type StackOptions } from "../app.ts";
+import { startSubgraphs, type SubgraphsOptions } from "../subgraphs/start.ts";
 
-export type SubgraphWorkerData = Pick<StackOptions, "databases" | "host" | "subgraphPorts" | "synthetic"> & {
-  signingSecret: string | null;
-};
+export type SubgraphWorkerData = Omit<SubgraphsOptions, "log">;
 
 export type SubgraphWorkerMessage =
   | { type: "ready"; urls: Record<string, string> }
@@ -22,7 +20,7 @@ try {
     host: data.host,
     subgraphPorts: data.subgraphPorts,
     synthetic: data.synthetic ?? null,
-    ...(data.signingSecret ? { auth: { jwt: null, signingSecret: data.signingSecret } } : {}),
+    signingSecret: data.signingSecret ?? null,
   });
   port.on("message", (message: { type: string }) => {
     if (message.type !== "stop") return;
@@ -31,7 +29,10 @@ try {
       port.close();
     });
   });
-  port.postMessage({ type: "ready", urls: subgraphUrlsOf(running.subgraphs) } satisfies SubgraphWorkerMessage);
+  port.postMessage({
+    type: "ready",
+    urls: Object.fromEntries(Object.entries(running.subgraphs).map(([name, s]) => [name, s.url])),
+  } satisfies SubgraphWorkerMessage);
 } catch (error) {
   const e = error instanceof Error ? error : new Error(String(error));
   port.postMessage({

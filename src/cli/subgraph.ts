@@ -2,7 +2,8 @@
 // deploy it. Embedded PGlite lives in DATA_DIR/pglite-<name>, apart from `npm start`'s database.
 import "./own-signals.ts"; // first: before any library registers signal handlers
 import { Command, InvalidArgumentError } from "commander";
-import { DEFAULT_SYNTHETIC, DatabasePool, prepareSubgraphDatabase } from "../app.ts";
+import { DEFAULT_SYNTHETIC } from "../common/synthetic.ts";
+import { DatabasePool, prepareSubgraphDatabase } from "../subgraphs/start.ts";
 import { databaseLocation, readEnv, subgraphPort } from "../config.ts";
 import { SUBGRAPHS } from "../subgraphs/registry.ts";
 import { startSubgraphServer } from "../subgraphs/server.ts";

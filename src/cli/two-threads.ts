@@ -2,7 +2,7 @@
 // Measured with `npm run bench:threads`: see README "Start". One process still: one data folder lock,
 // one set of signals, one exit.
 import { Worker } from "node:worker_threads";
-import { startStackGateway, type StackOptions } from "../app.ts";
+import type { StackOptions } from "../app.ts";
 import { PortInUse } from "../common/http.ts";
 import { projectFile } from "../common/project-root.ts";
 import { ConfigError } from "../config.ts";
@@ -51,7 +51,8 @@ export async function startInTwoThreads(options: StackOptions): Promise<TwoThrea
         resolve(message);
       });
     });
-  const first = await next();
+  // the gateway's modules load here while the worker loads the subgraphs' and opens the databases
+  const [{ startStackGateway }, first] = await Promise.all([import("../gateway/stack-gateway.ts"), next()]);
   if (first.type === "failed") {
     await worker.terminate();
     const Known = SETUP_ERRORS[first.error.kind];
