@@ -116,7 +116,6 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">, lo
     healthCheckEndpoint: "/healthcheck",
     readinessCheckEndpoint: "/readiness",
     logging: log ?? gatewayLogger(options.logging) ?? false,
-    ...(limits.subgraphTimeoutMs > 0 ? { upstreamTimeout: limits.subgraphTimeoutMs } : {}),
     ...(auth
       ? {
           // the verified viewer's claims, signed with the operation and variables (claims.ts)
@@ -150,7 +149,8 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">, lo
       getParametersAreJson(),
       ...limitPlugins(limits),
       costLimit(limits),
-      subgraphFailures(),
+      // with the subgraph timeout (not the runtime's upstreamTimeout: see subgraph-failures.ts)
+      subgraphFailures(limits.subgraphTimeoutMs),
       ...(auth ? [viewerClaims(auth.verify)] : []),
       {
         onExecute({ args }: { args: { document: DocumentNode; operationName?: string | null } }) {
@@ -193,10 +193,10 @@ function requestId(req: http.IncomingMessage): string {
 
 /**
  * Every subgraph request in flight holds one abort listener on its transport's long-lived dispose
- * signal (@graphql-tools/executor-http combines it with the request's own signals; the listener goes
- * when the request is collected). Node warns past 10 listeners on one signal, which a gateway with
- * more than 10 subgraph requests in flight always has: a false alarm at that limit. Warn at the
- * number of requests a gateway really should not have in flight at once.
+ * signal (@graphql-tools/executor-http hands it to node's http.request, which removes the listener when
+ * the request ends). Node warns past 10 listeners on one signal, which a gateway with more than 10
+ * subgraph requests in flight always has: a false alarm at that limit. Warn at the number of requests
+ * a gateway really should not have in flight at once.
  */
 const SUBGRAPH_REQUESTS_IN_FLIGHT = 2_000;
 
