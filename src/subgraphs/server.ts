@@ -6,13 +6,13 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { buildSubgraphSchema } from "@apollo/subgraph";
 import bodyParser from "body-parser";
 import type { GraphQLFormattedError } from "graphql";
 import { CLAIMS_HEADER, verifiedViewer } from "../auth/claims.ts";
 import { DatabaseTimeout, type Database } from "../db/database.ts";
 import { listen, NOT_READY, sendJsonError } from "../common/http.ts";
 import { createLogger, requestIds } from "../common/log.ts";
+import { buildSubgraphSchema } from "./federation.ts";
 import { subgraphTypeDefs, type SubgraphModule } from "./subgraph.ts";
 
 export interface RunningSubgraph {
