@@ -113,6 +113,30 @@ describe("Dockerfile", () => {
     for (const source of fromContext) expect(ignored, source).not.toContain(source);
   });
 
+  it("copies the local packages package.json's overrides name before each stage's npm ci", () => {
+    const overrides = (JSON.parse(read("package.json")) as { overrides?: Record<string, string> }).overrides ?? {};
+    const local = Object.values(overrides)
+      .filter((spec) => spec.startsWith("file:"))
+      .map((spec) => spec.slice("file:".length).replace(/^\.\//, ""));
+    expect(local.length).toBeGreaterThan(0);
+    for (const from of froms) {
+      const stage = instructions.filter((i) => i.getRange().start.line > from.getRange().start.line);
+      const npmCi = stage.findIndex((i) => i.getKeyword() === "RUN" && /npm ci\b/.test(i.getArgumentsContent() ?? ""));
+      expect(npmCi, `npm ci in stage ${from.getBuildStage()}`).toBeGreaterThan(0);
+      const copiedBefore = stage
+        .slice(0, npmCi)
+        .filter((i) => i.getKeyword() === "COPY")
+        .flatMap((copy) =>
+          (copy as Copy)
+            .getArguments()
+            .slice(0, -1)
+            .map((arg) => arg.getValue()),
+        );
+      for (const dir of local) expect(copiedBefore, `${dir} in stage ${from.getBuildStage()}`).toContain(dir);
+      expect(copiedBefore).toContain("package-lock.json");
+    }
+  });
+
   it("needs no development package at run time: the build imports only production dependencies", async () => {
     const { build } = await import("esbuild");
     // every entry of src/cli/ as `npm run build` bundles them, but compose (`npm run compose`, a
