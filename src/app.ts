@@ -3,7 +3,7 @@ import { migrate } from "./db/migrate.ts";
 import { createTokenVerifier, type JwtConfig } from "./auth/jwt.ts";
 import { readPersistedDocuments } from "./config.ts";
 import { SUPERGRAPH_FILE } from "./federation/supergraph-file.ts";
-import { startGateway, type RunningGateway } from "./gateway/gateway.ts";
+import { startGateway, type ResponseCacheOptions, type RunningGateway } from "./gateway/gateway.ts";
 import { SUBGRAPHS } from "./subgraphs/registry.ts";
 import { startSubgraphServer, type RunningSubgraph } from "./subgraphs/server.ts";
 import type { SubgraphName } from "./subgraphs/subgraph.ts";
@@ -99,7 +99,7 @@ export interface StackOptions {
   persistedDocuments?: { manifest: Record<string, string>; only: boolean };
   /** JWT verification for writes; signingSecret is shared by the gateway and the subgraphs */
   auth?: { jwt: JwtConfig | null; signingSecret: string };
-  responseCache?: { ttlMs: number; redisUrl?: string; namespace?: string } | null;
+  responseCache?: ResponseCacheOptions | null;
   /** origins allowed to call the gateway from a browser, besides its own and localhost's */
   cors?: { origins: string[] };
 }

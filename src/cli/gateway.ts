@@ -3,7 +3,7 @@
 import "./own-signals.ts"; // first: before any library registers signal handlers
 import { Command, InvalidArgumentError } from "commander";
 import { createTokenVerifier } from "../auth/jwt.ts";
-import { jwtConfig, persistedDocuments, readEnv, subgraphUrlOverrides } from "../config.ts";
+import { jwtConfig, persistedDocuments, readEnv, responseCache, subgraphUrlOverrides } from "../config.ts";
 import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { startGateway } from "../gateway/gateway.ts";
 import { checkPortFree } from "../common/http.ts";
@@ -43,6 +43,7 @@ await runCommand(async () => {
     ...(options.poll ? { pollingInterval: options.poll } : {}),
     persistedDocuments: persistedDocuments(env),
     cors: { origins: env.CORS_ORIGINS },
+    ...(responseCache(env) ? { responseCache: responseCache(env)! } : {}),
     ...(jwtConfig(env) && env.SUBGRAPH_SIGNING_SECRET
       ? { auth: { verify: createTokenVerifier(jwtConfig(env)!), signingSecret: env.SUBGRAPH_SIGNING_SECRET } }
       : {}),

@@ -273,16 +273,22 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-interface ChangeListener {
+export interface ChangeListener {
   stop(): Promise<void>;
 }
 
 /**
  * Listens on PostgreSQL for changes announced by any process (LISTEN/NOTIFY) on a connection of its
  * own, and calls `changed` for each. When the connection is lost, notifications may have been missed:
- * on reconnecting it calls `changed` once, so nothing stale survives an outage.
+ * on reconnecting it calls `changed` once, so nothing stale survives an outage. `onFirstConnect`
+ * false: a listener that has nothing read before it listened (the gateway) is not told at first.
  */
-function listenForChanges(url: string, changed: () => void): ChangeListener {
+export function listenForChanges(
+  url: string,
+  changed: () => void,
+  { onFirstConnect = true }: { onFirstConnect?: boolean } = {},
+): ChangeListener {
+  let connectedOnce = false;
   let stopped = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | undefined;
@@ -301,7 +307,8 @@ function listenForChanges(url: string, changed: () => void): ChangeListener {
       await next.query(`LISTEN ${CHANGE_CHANNEL}`);
       client = next;
       // whatever was read before this connection listened may be stale
-      changed();
+      if (connectedOnce || onFirstConnect) changed();
+      connectedOnce = true;
       if (stopped) await next.end().catch(() => {});
     } catch {
       reconnect(next);

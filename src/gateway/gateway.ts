@@ -19,6 +19,7 @@ import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from "./limits.ts";
 import { persistedDocumentsOption, type PersistedDocuments } from "./persisted-documents.ts";
 import { readiness } from "./readiness.ts";
 import { getParametersAreJson, jsonPostsOnly } from "./request-checks.ts";
+import { startRetirement, type Retirement } from "./retirement.ts";
 import { maskError, subgraphFailures } from "./subgraph-failures.ts";
 
 export interface GatewayOptions {
@@ -36,9 +37,11 @@ export interface GatewayOptions {
   auth?: { verify: (token: string) => Promise<Viewer>; signingSecret: string };
   /**
    * Cache whole responses for this long, per document, variables and viewer roles: in memory, or in
-   * Redis when `redisUrl` is given. Every successful mutation through the gateway retires all entries.
+   * Redis when `redisUrl` is given (shared by every replica). Every successful mutation through any
+   * replica retires all entries in all of them, and so does a change announced on one of
+   * `databaseUrls` (an import, a seeding): see retirement.ts.
    */
-  responseCache?: { ttlMs: number; redisUrl?: string; namespace?: string };
+  responseCache?: ResponseCacheOptions;
   /** share identical subgraph requests in flight (default true); off for fair benchmarks */
   deduplicateSubgraphRequests?: boolean;
   /** request limits; default DEFAULT_LIMITS */
@@ -47,6 +50,14 @@ export interface GatewayOptions {
   persistedDocuments?: PersistedDocuments;
   /** origins allowed besides the gateway's own and localhost's (CORS) */
   cors?: CorsPolicy;
+}
+
+export interface ResponseCacheOptions {
+  ttlMs: number;
+  redisUrl?: string;
+  namespace?: string;
+  /** the subgraphs' PostgreSQL databases, whose change notifications retire cached answers */
+  databaseUrls?: string[];
 }
 
 export interface RunningGateway {
@@ -79,10 +90,12 @@ const claimsByContext = new WeakMap<object, string>();
  * assembled from one plugin per concern. GraphiQL is rendered from the installed package (no CDN), so
  * it works offline.
  */
-export function createGateway(options: Omit<GatewayOptions, "port" | "host">, log?: Logger): GatewayRuntime {
+export function createGateway(
+  options: Omit<GatewayOptions, "port" | "host">,
+  log?: Logger,
+  retirement: Retirement = ownGeneration(),
+): GatewayRuntime {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  // bumped by every successful mutation: part of each cache key, so a write retires all entries
-  let generation = 0;
   const cache = options.responseCache;
   const auth = options.auth;
   const rolesOf = async (request: Request) => {
@@ -141,7 +154,9 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">, lo
             : new InMemoryLRUCache({ max: 10_000 }),
           responseCaching: {
             ttl: cache.ttlMs,
-            session: async (request: Request) => `${cache.namespace ?? "nlwg"}:${generation}:${await rolesOf(request)}`,
+            // the generation is part of each key: a new one retires every entry (retirement.ts)
+            session: async (request: Request) =>
+              `${cache.namespace ?? "nlwg"}:${retirement.current()}:${await rolesOf(request)}`,
           },
         }
       : {}),
@@ -157,8 +172,9 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">, lo
           const operation = getOperationAST(args.document, args.operationName ?? undefined);
           if (operation?.operation !== "mutation") return;
           return {
-            onExecuteDone({ result }: { result: unknown }) {
-              if (!(result as { errors?: unknown[] }).errors?.length) generation += 1;
+            // before the answer leaves: a client that reads after its write reads it, through any replica
+            async onExecuteDone({ result }: { result: unknown }) {
+              if (!(result as { errors?: unknown[] }).errors?.length) await retirement.retire();
             },
           };
         },
@@ -203,7 +219,16 @@ const SUBGRAPH_REQUESTS_IN_FLIGHT = 2_000;
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   setMaxListeners(SUBGRAPH_REQUESTS_IN_FLIGHT);
   const log = gatewayLogger(options.logging);
-  const runtime = createGateway(options, log);
+  const cache = options.responseCache;
+  const retirement = cache
+    ? await startRetirement({
+        namespace: cache.namespace ?? "nlwg",
+        ...(cache.redisUrl ? { redisUrl: cache.redisUrl } : {}),
+        ...(cache.databaseUrls ? { databaseUrls: cache.databaseUrls } : {}),
+        warn: (message) => (log ? log.warn(message) : console.error(message)),
+      })
+    : ownGeneration();
+  const runtime = createGateway(options, log, retirement);
   const maxBody = options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
   let draining = false;
 
@@ -291,7 +316,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         clearTimeout(deadline);
       }
       await runtime.dispose();
+      await retirement.stop();
     },
+  };
+}
+
+/** A generation of this process alone: for a gateway without a shared cache or databases to listen to. */
+function ownGeneration(): Retirement {
+  let generation = 0;
+  return {
+    current: () => String(generation),
+    retire: async () => void (generation += 1),
+    stop: async () => {},
   };
 }
 
