@@ -8,6 +8,7 @@ import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { startGateway } from "../gateway/gateway.ts";
 import { checkPortFree } from "../common/http.ts";
 import { exitOnSignals, runCommand } from "./signals.ts";
+import { startTracing } from "../common/telemetry.ts";
 
 const env = readEnv();
 const program = new Command()
@@ -49,5 +50,8 @@ await runCommand(async () => {
       : {}),
   });
   console.log(`gateway over ${options.supergraph}\nGraphiQL and the GraphQL endpoint: ${gateway.url}`);
-  exitOnSignals(() => gateway.stop());
+  exitOnSignals(async () => {
+    await gateway.stop();
+    await (await startTracing("nl-work-graph-gateway"))?.shutdown();
+  });
 });

@@ -14,6 +14,7 @@ import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/subgraph.ts";
 import { checkPortFree } from "../common/http.ts";
 import { exitOnSignals, runCommand } from "./signals.ts";
+import { startTracing } from "../common/telemetry.ts";
 
 await runCommand(async () => {
   const began = performance.now();
@@ -26,6 +27,8 @@ await runCommand(async () => {
   for (const name of SUBGRAPH_NAMES)
     await checkPortFree(subgraphPort(env, name), env.HOST, `${name.toUpperCase()}_PORT`);
 
+  // gateway and subgraphs in this process share one tracer provider, named for the whole service
+  const tracing = await startTracing("nl-work-graph");
   const databases = perSubgraph((name) => startLocation(env, name));
   const embedded = Object.values(databases).some((location) => location.kind === "pglite");
   const fromTemplate = Object.values(databases).some((l) => l.kind === "pglite" && l.template);
@@ -51,5 +54,8 @@ await runCommand(async () => {
   console.log(
     `\nGraphiQL and the GraphQL endpoint: ${stack.gateway.url}  (ready in ${Math.round(performance.now() - began)} ms)`,
   );
-  exitOnSignals(() => stack.stop());
+  exitOnSignals(async () => {
+    await stack.stop();
+    await tracing?.shutdown();
+  });
 });

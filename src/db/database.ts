@@ -32,6 +32,8 @@ export interface DatabaseServer {
   client(): Database;
   /** The PGlite instance, to dump a seeded template in tests; null on PostgreSQL. */
   readonly pglite: PGlite | null;
+  /** The PostgreSQL connection pool's connections now (for /metrics); null on PGlite. */
+  pool(): { total: number; idle: number; waiting: number; max: number } | null;
   close(): Promise<void>;
 }
 
@@ -107,6 +109,7 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
     const server: DatabaseServer = {
       location,
       pglite: null,
+      pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }),
       async withSession(work) {
         const client = await pool.connect();
         try {
@@ -151,6 +154,7 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
   const server: DatabaseServer = {
     location,
     pglite: db,
+    pool: () => null,
     withSession: (work) => work(session),
     ping: (timeoutMs = 2_000) => withTimeout(db.query("SELECT 1"), timeoutMs).then(() => undefined),
     client: () => makeClient(server, () => new PrismaPGlite(db)),

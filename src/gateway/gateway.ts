@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import http from "node:http";
-import { createGatewayRuntime, type GatewayRuntime, type Logger } from "@graphql-hive/gateway-runtime";
+import {
+  createGatewayRuntime,
+  type GatewayPlugin,
+  type GatewayRuntime,
+  type Logger,
+} from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import * as httpTransport from "@graphql-mesh/transport-http";
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
@@ -21,6 +26,8 @@ import { readiness } from "./readiness.ts";
 import { getParametersAreJson, jsonPostsOnly } from "./request-checks.ts";
 import { startRetirement, type Retirement } from "./retirement.ts";
 import { maskError, subgraphFailures } from "./subgraph-failures.ts";
+import { gatewayMetrics } from "./metrics.ts";
+import { gatewayTracing } from "./tracing.ts";
 
 export interface GatewayOptions {
   /** a supergraph file path, an http(s) URL serving one, or the SDL itself */
@@ -50,6 +57,10 @@ export interface GatewayOptions {
   persistedDocuments?: PersistedDocuments;
   /** origins allowed besides the gateway's own and localhost's (CORS) */
   cors?: CorsPolicy;
+  /** Prometheus metrics at /metrics (default true) */
+  metrics?: boolean;
+  /** OpenTelemetry tracing plugins (tracing.ts), when tracing is configured */
+  tracing?: GatewayPlugin[];
 }
 
 export interface ResponseCacheOptions {
@@ -97,6 +108,12 @@ export function createGateway(
 ): GatewayRuntime {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const cache = options.responseCache;
+  const metrics = options.metrics === false ? null : gatewayMetrics(log ?? createLogger(false));
+  const store = cache
+    ? cache.redisUrl
+      ? new RedisCache({ url: cache.redisUrl, logger: quietLogger } as never)
+      : new InMemoryLRUCache({ max: 10_000 })
+    : null;
   const auth = options.auth;
   const rolesOf = async (request: Request) => {
     const token = bearerToken(request.headers.get("authorization"));
@@ -147,11 +164,9 @@ export function createGateway(
           },
         }
       : {}),
-    ...(cache
+    ...(cache && store
       ? {
-          cache: cache.redisUrl
-            ? new RedisCache({ url: cache.redisUrl, logger: quietLogger } as never)
-            : new InMemoryLRUCache({ max: 10_000 }),
+          cache: metrics ? metrics.countLookups(store) : store,
           responseCaching: {
             ttl: cache.ttlMs,
             // the generation is part of each key: a new one retires every entry (retirement.ts)
@@ -161,6 +176,8 @@ export function createGateway(
         }
       : {}),
     plugins: () => [
+      ...(options.tracing ?? []),
+      ...(metrics ? [metrics.plugin] : []),
       jsonPostsOnly(),
       getParametersAreJson(),
       ...limitPlugins(limits),
@@ -228,7 +245,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         warn: (message) => (log ? log.warn(message) : console.error(message)),
       })
     : ownGeneration();
-  const runtime = createGateway(options, log, retirement);
+  const runtime = createGateway({ ...options, tracing: options.tracing ?? (await gatewayTracing()) }, log, retirement);
   const maxBody = options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
   let draining = false;
 
