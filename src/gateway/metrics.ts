@@ -5,11 +5,17 @@
 // Only counters and histograms are kept per request; nothing is computed until Prometheus scrapes.
 import type { Logger } from "@graphql-hive/logger";
 import type { KeyValueCache } from "@graphql-mesh/types";
-import usePrometheus, { createCounter } from "@graphql-mesh/plugin-prometheus";
+import usePrometheus, { createCounter, createHistogram } from "@graphql-mesh/plugin-prometheus";
 import { Counter, Registry } from "prom-client";
 import { processMetrics } from "../common/metrics.ts";
 
 export const METRICS_PATH = "/metrics";
+
+interface FetchLabelParams {
+  url: string;
+  options: { method?: string };
+  response: Response;
+}
 
 export interface GatewayMetrics {
   registry: Registry;
@@ -52,7 +58,22 @@ export function gatewayMetrics(log: Logger): GatewayMetrics {
       }),
       graphql_gateway_subgraph_execute_duration: true,
       graphql_gateway_subgraph_execute_errors: true,
-      graphql_gateway_fetch_duration: true,
+      // the plugin's own throws on a fetch without a method (the supergraph's, from a URL): the same
+      // histogram, with GET for such a fetch
+      graphql_gateway_fetch_duration: createHistogram({
+        registry,
+        histogram: {
+          name: "graphql_gateway_fetch_duration",
+          help: "Time spent on outgoing HTTP calls",
+          labelNames: ["url", "method", "statusCode", "statusText"],
+        },
+        fillLabelsFn: ({ url, options, response }: FetchLabelParams) => ({
+          url,
+          method: options.method ?? "GET",
+          statusCode: response.status,
+          statusText: response.statusText,
+        }),
+      }),
       // each of these costs a walk of the document or a summary per request: off
       graphql_envelop_deprecated_field: false,
       graphql_envelop_request_time_summary: false,
