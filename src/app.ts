@@ -102,6 +102,8 @@ export interface StackOptions {
   responseCache?: ResponseCacheOptions | null;
   /** origins allowed to call the gateway from a browser, besides its own and localhost's */
   cors?: { origins: string[] };
+  /** Prometheus metrics at /metrics on the gateway and each subgraph (default true) */
+  metrics?: boolean;
 }
 
 export interface Stack {
@@ -152,6 +154,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         port: options.subgraphPorts[name],
         host: options.host,
         signingSecret: options.auth?.signingSecret ?? null,
+        ...(options.metrics === false ? { metrics: false } : {}),
       });
       started.push(subgraphs[name]);
     }
@@ -164,6 +167,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ...(options.persistedDocuments ? { persistedDocuments: options.persistedDocuments } : {}),
       ...(options.responseCache ? { responseCache: options.responseCache } : {}),
       ...(options.cors ? { cors: options.cors } : {}),
+      ...(options.metrics === false ? { metrics: false } : {}),
       ...(options.auth?.jwt
         ? { auth: { verify: createTokenVerifier(options.auth.jwt), signingSecret: options.auth.signingSecret } }
         : {}),

@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).optional(),
   RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
   REDIS_URL: url.optional(),
+  METRICS: z.enum(["on", "off"]).default("on"),
   RESPONSE_CACHE_NAMESPACE: z
     .string()
     .regex(/^[\w.:-]{1,64}$/, "RESPONSE_CACHE_NAMESPACE: letters, digits, . : _ -")

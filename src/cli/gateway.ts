@@ -44,6 +44,7 @@ await runCommand(async () => {
     ...(options.poll ? { pollingInterval: options.poll } : {}),
     persistedDocuments: persistedDocuments(env),
     cors: { origins: env.CORS_ORIGINS },
+    metrics: env.METRICS === "on",
     ...(responseCache(env) ? { responseCache: responseCache(env)! } : {}),
     ...(jwtConfig(env) && env.SUBGRAPH_SIGNING_SECRET
       ? { auth: { verify: createTokenVerifier(jwtConfig(env)!), signingSecret: env.SUBGRAPH_SIGNING_SECRET } }

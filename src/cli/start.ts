@@ -49,6 +49,7 @@ await runCommand(async () => {
     auth: { jwt: jwtConfig(env), signingSecret: signingSecret(env) },
     responseCache: responseCache(env),
     cors: { origins: env.CORS_ORIGINS },
+    metrics: env.METRICS === "on",
   });
   for (const name of SUBGRAPH_NAMES) console.log(`subgraph ${name}: ${stack.subgraphs[name].url}`);
   console.log(

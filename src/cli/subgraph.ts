@@ -41,6 +41,7 @@ await runCommand(async () => {
     host: env.HOST,
     // without the gateway's secret the subgraph serves reads only
     signingSecret: env.SUBGRAPH_SIGNING_SECRET ?? null,
+    metrics: env.METRICS === "on",
   });
   console.log(`subgraph ${name}: ${running.url}`);
   exitOnSignals(async () => {
