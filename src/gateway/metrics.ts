@@ -12,7 +12,6 @@ import { processMetrics } from "../common/metrics.ts";
 export const METRICS_PATH = "/metrics";
 
 interface FetchLabelParams {
-  url: string;
   options: { method?: string };
   response: Response;
 }
@@ -37,6 +36,9 @@ export function gatewayMetrics(log: Logger): GatewayMetrics {
     log,
     endpoint: METRICS_PATH,
     registry,
+    // the request's URL would be a label of the HTTP histogram: unbounded (a GET's query string) and
+    // an address; the path is always /graphql
+    labels: { url: false },
     metrics: {
       graphql_yoga_http_duration: true,
       graphql_envelop_request: true,
@@ -58,20 +60,19 @@ export function gatewayMetrics(log: Logger): GatewayMetrics {
       }),
       graphql_gateway_subgraph_execute_duration: true,
       graphql_gateway_subgraph_execute_errors: true,
-      // the plugin's own throws on a fetch without a method (the supergraph's, from a URL): the same
-      // histogram, with GET for such a fetch
+      // the plugin's own labels each call with its URL (an internal address, not for a public
+      // endpoint) and throws on a fetch without a method (the supergraph's, from a URL): latency per
+      // subgraph is graphql_gateway_subgraph_execute_duration; this one by method and status only
       graphql_gateway_fetch_duration: createHistogram({
         registry,
         histogram: {
           name: "graphql_gateway_fetch_duration",
           help: "Time spent on outgoing HTTP calls",
-          labelNames: ["url", "method", "statusCode", "statusText"],
+          labelNames: ["method", "statusCode"],
         },
-        fillLabelsFn: ({ url, options, response }: FetchLabelParams) => ({
-          url,
+        fillLabelsFn: ({ options, response }: FetchLabelParams) => ({
           method: options.method ?? "GET",
           statusCode: response.status,
-          statusText: response.statusText,
         }),
       }),
       // each of these costs a walk of the document or a summary per request: off
