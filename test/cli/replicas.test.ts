@@ -60,6 +60,8 @@ describe.skipIf(!postgres || !REDIS_URL)("gateway replicas over one PostgreSQL a
       DEBUG: "1",
     };
     gateways.push(...(await Promise.all([startGatewayProcess(gatewayEnv), startGatewayProcess(gatewayEnv)])));
+    // a second replica of the municipal subgraph, on the database the first one prepared
+    subgraphs.push(await startSubgraphProcess("municipal", shared));
   }, 120_000);
 
   afterAll(async () => {
@@ -94,6 +96,30 @@ describe.skipIf(!postgres || !REDIS_URL)("gateway replicas over one PostgreSQL a
     });
     // and both replicas share the new entry again
     expect((await post(a, READ)).extensions?.responseCache?.hit).toBe(true);
+  });
+
+  it("keeps subgraph replicas in step: a write through one replica is served by the other", async () => {
+    const replica = subgraphs[3]!.url;
+    const ENTITY = `{ _entities(representations: [{ __typename: "Municipality", code: "GM0014" }]) { ... on Municipality { buig(year: 2017) { spending { value } } } } }`;
+    const spending = async () => (await post(replica, ENTITY)).data._entities[0].buig.spending.value as string;
+    // read once: now in the replica's own cache
+    const before = await spending();
+    const token = await new SignJWT({ roles: ["municipality:GM0014"] })
+      .setProtectedHeader({ alg: "HS256" })
+      .setExpirationTime("5m")
+      .sign(new TextEncoder().encode(JWT_SECRET));
+    // through a gateway, to the first municipal replica
+    const write = await post(gateways[0]!.url, WRITE, { spending: "5151.00" }, { authorization: `Bearer ${token}` });
+    expect(write.errors).toBeUndefined();
+    expect(before).not.toBe("5151.00");
+    // the writer's NOTIFY empties the other replica's cache (asynchronously: bounded wait)
+    const deadline = Date.now() + 10_000;
+    let value = await spending();
+    while (value !== "5151.00" && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      value = await spending();
+    }
+    expect(value).toBe("5151.00");
   });
 
   it("retires the cached answers of every running replica when `npm run data -- import` changes the data", async () => {
