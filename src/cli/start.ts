@@ -16,6 +16,7 @@ import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/subgraph.ts";
 import { checkPortFree } from "../common/http.ts";
 import { exitOnSignals, runCommand } from "./signals.ts";
+import { startTracing } from "../common/telemetry.ts";
 
 await runCommand(async () => {
   const began = performance.now();
@@ -28,6 +29,8 @@ await runCommand(async () => {
   for (const name of SUBGRAPH_NAMES)
     await checkPortFree(subgraphPort(env, name), env.HOST, `${name.toUpperCase()}_PORT`);
 
+  // gateway and subgraphs in this process share one tracer provider, named for the whole service
+  const tracing = await startTracing("nl-work-graph");
   const databases = perSubgraph((name) => startLocation(env, name));
   const embedded = Object.values(databases).some((location) => location.kind === "pglite");
   const fromTemplate = Object.values(databases).some((l) => l.kind === "pglite" && l.template);
@@ -48,6 +51,7 @@ await runCommand(async () => {
     auth: { jwt: jwtConfig(env), signingSecret: signingSecret(env) },
     responseCache: responseCache(env),
     cors: { origins: env.CORS_ORIGINS },
+    metrics: env.METRICS === "on",
   };
   // loaded as needed: with two threads, this thread never loads the subgraphs' modules
   const stack =
@@ -58,5 +62,8 @@ await runCommand(async () => {
   console.log(
     `\nGraphiQL and the GraphQL endpoint: ${stack.gateway.url}  (ready in ${Math.round(performance.now() - began)} ms)`,
   );
-  exitOnSignals(() => stack.stop());
+  exitOnSignals(async () => {
+    await stack.stop();
+    await tracing?.shutdown();
+  });
 });

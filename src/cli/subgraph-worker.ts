@@ -2,6 +2,7 @@
 // thread) and the subgraphs (with the embedded database) each have a core. Started by start.ts; tells
 // it the subgraphs' URLs, and stops when told to.
 import { parentPort, workerData } from "node:worker_threads";
+import { startTracing } from "../common/telemetry.ts";
 import { startSubgraphs, type SubgraphsOptions } from "../subgraphs/start.ts";
 
 export type SubgraphWorkerData = Omit<SubgraphsOptions, "log">;
@@ -15,19 +16,24 @@ export type SubgraphWorkerMessage =
 const port = parentPort!;
 const data = workerData as SubgraphWorkerData;
 try {
+  // a thread has its own OpenTelemetry globals: the subgraphs' spans need a provider of their own here
+  const tracing = await startTracing("nl-work-graph");
   const running = await startSubgraphs({
     databases: data.databases,
     host: data.host,
     subgraphPorts: data.subgraphPorts,
     synthetic: data.synthetic ?? null,
     signingSecret: data.signingSecret ?? null,
+    ...(data.metrics === false ? { metrics: false } : {}),
   });
   port.on("message", (message: { type: string }) => {
     if (message.type !== "stop") return;
-    void running.stop().finally(() => {
-      port.postMessage({ type: "stopped" } satisfies SubgraphWorkerMessage);
-      port.close();
-    });
+    void Promise.allSettled([running.stop()])
+      .then(() => tracing?.shutdown())
+      .finally(() => {
+        port.postMessage({ type: "stopped" } satisfies SubgraphWorkerMessage);
+        port.close();
+      });
   });
   port.postMessage({
     type: "ready",

@@ -10,6 +10,7 @@ import { startSubgraphServer } from "../subgraphs/server.ts";
 import { SUBGRAPH_NAMES, isSubgraphName } from "../subgraphs/subgraph.ts";
 import { checkPortFree } from "../common/http.ts";
 import { exitOnSignals, runCommand } from "./signals.ts";
+import { startTracing } from "../common/telemetry.ts";
 
 const program = new Command()
   .name("npm run subgraph --")
@@ -31,6 +32,8 @@ await runCommand(async () => {
   const port = program.opts<{ port?: number }>().port ?? subgraphPort(env, name);
   // the port first: a busy one is reported before the database is opened or written
   await checkPortFree(port, env.HOST, program.opts().port === undefined ? `${name.toUpperCase()}_PORT` : "--port");
+  // before the database opens: its queries are traced too
+  const tracing = await startTracing(`nl-work-graph-${name}`);
   const pool = new DatabasePool();
   const db = await pool.client(databaseLocation(env, name, `pglite-${name}`));
   await prepareSubgraphDatabase(name, db, console.log, env.SYNTHETIC_DATA === "on" ? DEFAULT_SYNTHETIC : null);
@@ -39,10 +42,12 @@ await runCommand(async () => {
     host: env.HOST,
     // without the gateway's secret the subgraph serves reads only
     signingSecret: env.SUBGRAPH_SIGNING_SECRET ?? null,
+    metrics: env.METRICS === "on",
   });
   console.log(`subgraph ${name}: ${running.url}`);
   exitOnSignals(async () => {
     await running.stop();
     await pool.close();
+    await tracing?.shutdown();
   });
 });

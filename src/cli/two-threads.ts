@@ -38,6 +38,7 @@ export async function startInTwoThreads(options: StackOptions): Promise<TwoThrea
       subgraphPorts: options.subgraphPorts,
       synthetic: options.synthetic ?? null,
       signingSecret: options.auth?.signingSecret ?? null,
+      ...(options.metrics === false ? { metrics: false } : {}),
     } satisfies SubgraphWorkerData,
   });
   const next = () =>

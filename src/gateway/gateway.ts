@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import http from "node:http";
-import { createGatewayRuntime, type GatewayRuntime, type Logger } from "@graphql-hive/gateway-runtime";
+import {
+  createGatewayRuntime,
+  type GatewayPlugin,
+  type GatewayRuntime,
+  type Logger,
+} from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import * as httpTransport from "@graphql-mesh/transport-http";
 import InMemoryLRUCache from "@graphql-mesh/cache-inmemory-lru";
@@ -18,7 +23,10 @@ import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from "./limits.ts";
 import { persistedDocumentsOption, type PersistedDocuments } from "./persisted-documents.ts";
 import { readiness } from "./readiness.ts";
 import { getParametersAreJson, jsonPostsOnly } from "./request-checks.ts";
+import { startRetirement, type Retirement } from "./retirement.ts";
 import { maskError, subgraphFailures } from "./subgraph-failures.ts";
+import { gatewayMetrics } from "./metrics.ts";
+import { gatewayTracing } from "./tracing.ts";
 
 export interface GatewayOptions {
   /** a supergraph file path, an http(s) URL serving one, or the SDL itself */
@@ -35,9 +43,11 @@ export interface GatewayOptions {
   auth?: { verify: (token: string) => Promise<Viewer>; signingSecret: string };
   /**
    * Cache whole responses for this long, per document, variables and viewer roles: in memory, or in
-   * Redis when `redisUrl` is given. Every successful mutation through the gateway retires all entries.
+   * Redis when `redisUrl` is given (shared by every replica). Every successful mutation through any
+   * replica retires all entries in all of them, and so does a change announced on one of
+   * `databaseUrls` (an import, a seeding): see retirement.ts.
    */
-  responseCache?: { ttlMs: number; redisUrl?: string; namespace?: string };
+  responseCache?: ResponseCacheOptions;
   /** share identical subgraph requests in flight (default true); off for fair benchmarks */
   deduplicateSubgraphRequests?: boolean;
   /** request limits; default DEFAULT_LIMITS */
@@ -46,6 +56,18 @@ export interface GatewayOptions {
   persistedDocuments?: PersistedDocuments;
   /** origins allowed besides the gateway's own and localhost's (CORS) */
   cors?: CorsPolicy;
+  /** Prometheus metrics at /metrics (default true) */
+  metrics?: boolean;
+  /** OpenTelemetry tracing plugins (tracing.ts), when tracing is configured */
+  tracing?: GatewayPlugin[];
+}
+
+export interface ResponseCacheOptions {
+  ttlMs: number;
+  redisUrl?: string;
+  namespace?: string;
+  /** the subgraphs' PostgreSQL databases, whose change notifications retire cached answers */
+  databaseUrls?: string[];
 }
 
 export interface RunningGateway {
@@ -78,11 +100,19 @@ const claimsByContext = new WeakMap<object, string>();
  * assembled from one plugin per concern. GraphiQL is rendered from the installed package (no CDN), so
  * it works offline.
  */
-export function createGateway(options: Omit<GatewayOptions, "port" | "host">, log?: Logger): GatewayRuntime {
+export function createGateway(
+  options: Omit<GatewayOptions, "port" | "host">,
+  log?: Logger,
+  retirement: Retirement = ownGeneration(),
+): GatewayRuntime {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  // bumped by every successful mutation: part of each cache key, so a write retires all entries
-  let generation = 0;
   const cache = options.responseCache;
+  const metrics = options.metrics === false ? null : gatewayMetrics(log ?? createLogger(false));
+  const store = cache
+    ? cache.redisUrl
+      ? new RedisCache({ url: cache.redisUrl, logger: quietLogger } as never)
+      : new InMemoryLRUCache({ max: 10_000 })
+    : null;
   const auth = options.auth;
   const rolesOf = async (request: Request) => {
     const token = bearerToken(request.headers.get("authorization"));
@@ -133,18 +163,20 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">, lo
           },
         }
       : {}),
-    ...(cache
+    ...(cache && store
       ? {
-          cache: cache.redisUrl
-            ? new RedisCache({ url: cache.redisUrl, logger: quietLogger } as never)
-            : new InMemoryLRUCache({ max: 10_000 }),
+          cache: metrics ? metrics.countLookups(store) : store,
           responseCaching: {
             ttl: cache.ttlMs,
-            session: async (request: Request) => `${cache.namespace ?? "nlwg"}:${generation}:${await rolesOf(request)}`,
+            // the generation is part of each key: a new one retires every entry (retirement.ts)
+            session: async (request: Request) =>
+              `${cache.namespace ?? "nlwg"}:${retirement.current()}:${await rolesOf(request)}`,
           },
         }
       : {}),
     plugins: () => [
+      ...(options.tracing ?? []),
+      ...(metrics ? [metrics.plugin] : []),
       jsonPostsOnly(),
       getParametersAreJson(),
       ...limitPlugins(limits),
@@ -157,8 +189,9 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">, lo
           const operation = getOperationAST(args.document, args.operationName ?? undefined);
           if (operation?.operation !== "mutation") return;
           return {
-            onExecuteDone({ result }: { result: unknown }) {
-              if (!(result as { errors?: unknown[] }).errors?.length) generation += 1;
+            // before the answer leaves: a client that reads after its write reads it, through any replica
+            async onExecuteDone({ result }: { result: unknown }) {
+              if (!(result as { errors?: unknown[] }).errors?.length) await retirement.retire();
             },
           };
         },
@@ -203,7 +236,16 @@ const SUBGRAPH_REQUESTS_IN_FLIGHT = 2_000;
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   setMaxListeners(SUBGRAPH_REQUESTS_IN_FLIGHT);
   const log = gatewayLogger(options.logging);
-  const runtime = createGateway(options, log);
+  const cache = options.responseCache;
+  const retirement = cache
+    ? await startRetirement({
+        namespace: cache.namespace ?? "nlwg",
+        ...(cache.redisUrl ? { redisUrl: cache.redisUrl } : {}),
+        ...(cache.databaseUrls ? { databaseUrls: cache.databaseUrls } : {}),
+        warn: (message) => (log ? log.warn(message) : console.error(message)),
+      })
+    : ownGeneration();
+  const runtime = createGateway({ ...options, tracing: options.tracing ?? (await gatewayTracing()) }, log, retirement);
   const maxBody = options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
   let draining = false;
 
@@ -291,7 +333,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         clearTimeout(deadline);
       }
       await runtime.dispose();
+      await retirement.stop();
     },
+  };
+}
+
+/** A generation of this process alone: for a gateway without a shared cache or databases to listen to. */
+function ownGeneration(): Retirement {
+  let generation = 0;
+  return {
+    current: () => String(generation),
+    retire: async () => void (generation += 1),
+    stop: async () => {},
   };
 }
 

@@ -1,6 +1,6 @@
 // The gateway's side of a start: the gateway over subgraphs already running, as a stack's options say.
 import { createTokenVerifier, type JwtConfig } from "../auth/jwt.ts";
-import { startGateway, type RunningGateway } from "./gateway.ts";
+import { startGateway, type ResponseCacheOptions, type RunningGateway } from "./gateway.ts";
 
 export interface StackGatewayOptions {
   host: string;
@@ -10,9 +10,11 @@ export interface StackGatewayOptions {
   persistedDocuments?: { manifest: Record<string, string>; only: boolean };
   /** JWT verification for writes; signingSecret is shared by the gateway and the subgraphs */
   auth?: { jwt: JwtConfig | null; signingSecret: string };
-  responseCache?: { ttlMs: number; redisUrl?: string; namespace?: string } | null;
+  responseCache?: ResponseCacheOptions | null;
   /** origins allowed to call the gateway from a browser, besides its own and localhost's */
   cors?: { origins: string[] };
+  /** Prometheus metrics at /metrics (default true) */
+  metrics?: boolean;
 }
 
 /** The gateway over subgraphs running at these URLs, as the stack's options say. */
@@ -29,6 +31,7 @@ export function startStackGateway(
     ...(options.persistedDocuments ? { persistedDocuments: options.persistedDocuments } : {}),
     ...(options.responseCache ? { responseCache: options.responseCache } : {}),
     ...(options.cors ? { cors: options.cors } : {}),
+    ...(options.metrics === false ? { metrics: false } : {}),
     ...(options.auth?.jwt
       ? { auth: { verify: createTokenVerifier(options.auth.jwt), signingSecret: options.auth.signingSecret } }
       : {}),

@@ -90,6 +90,8 @@ export interface SubgraphsOptions {
   log?: Log;
   /** shared with the gateway, which signs the viewer's claims with it */
   signingSecret?: string | null;
+  /** Prometheus metrics at /metrics on each subgraph (default true) */
+  metrics?: boolean;
 }
 
 export interface RunningSubgraphs {
@@ -125,6 +127,7 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
         port: options.subgraphPorts[name],
         host: options.host,
         signingSecret: options.signingSecret ?? null,
+        ...(options.metrics === false ? { metrics: false } : {}),
       });
       started.push(subgraphs[name]);
     }
