@@ -63,6 +63,8 @@ const CONNECTIONS = Number(args.connections);
 const POPULAR = Number(args.popular);
 const SEED = 20_261_124;
 const CACHE_TTL_SECONDS = 120;
+/** what a start is timed to: the first answer to this */
+const FIRST_QUERY = `{ municipality(code: "GM0363") { name } }`;
 const SELECTED = args.peers.split(",").map((p) => p.trim());
 for (const p of SELECTED)
   if (!(PEERS as readonly string[]).includes(p)) throw new Error(`unknown peer ${p}; peers: ${PEERS.join(", ")}`);
@@ -356,18 +358,33 @@ try {
     }
   }
   if (overheadLines.length > 0) console.log(`\n${overheadLines.join("\n")}`);
-  await sub.child.stop();
-  children.delete(sub.child);
-  await load.child.stop();
-  children.delete(load.child);
-
   if (!args["skip-start"]) {
     const start = await startTimes();
     console.log(
       `${productCommand()} (embedded PGlite, default data): cold ${(start.cold / 1000).toFixed(1)} s to the first answer (empty DATA_DIR), ` +
         `warm ${(start.warm / 1000).toFixed(1)} s (data kept); peak RSS ${start.peakRssMb.toFixed(0)} MB`,
     );
+    // npm start is one process: the subgraphs in a worker thread (the default) or beside the gateway
+    console.log(`${productCommand()} under the cold mix, its subgraphs in a thread of their own or not:`);
+    for (const threads of ["1", "2"]) {
+      const product = await startedProduct({ START_THREADS: threads });
+      try {
+        const row = await measure(product.url, product.child.pid, "mix", "cold");
+        console.log(
+          `  START_THREADS=${threads}: ${row.rps.toFixed(0)} req/s, p50 ${row.p50.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, ` +
+            `cpu ${row.cpuMsPerRequest?.toFixed(2)} ms/req (process), ${row.errors} errors`,
+        );
+      } finally {
+        await product.child.terminate("cli/start");
+        children.delete(product.child);
+      }
+    }
   }
+  await load.child.stop();
+  children.delete(load.child);
+  // stopped last: measure() reads its SQL counters (none of them the product's)
+  await sub.child.stop();
+  children.delete(sub.child);
   if (notes.length > 0) console.log(`\n${notes.join("\n")}`);
   console.log("");
   for (const line of summaryLines(summary)) console.log(line);
@@ -375,9 +392,8 @@ try {
   await cleanUp();
 }
 
-/** `npm start` on an empty DATA_DIR to its first answer, then again with the data kept. */
-async function startTimes(): Promise<{ cold: number; warm: number; peakRssMb: number }> {
-  const dataDir = path.join(workDir, "start-data");
+/** The environment of `npm start` as a user runs it (embedded database, default settings) on free ports. */
+async function productEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}) {
   const [gateway, reference, municipal, uwv] = await freePorts(4);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -388,28 +404,43 @@ async function startTimes(): Promise<{ cold: number; warm: number; peakRssMb: nu
     MUNICIPAL_PORT: String(municipal),
     UWV_PORT: String(uwv),
   };
-  // as a user runs it: the embedded database, default settings
   for (const name of Object.keys(env)) {
     if (
-      /^(DATABASE_URL|\w+_DATABASE_URL|\w+_URL|SUPERGRAPH|RESPONSE_CACHE_TTL_SECONDS|PERSISTED_DOCUMENTS\w*)$/.test(
+      /^(DATABASE_URL|\w+_DATABASE_URL|\w+_URL|SUPERGRAPH|RESPONSE_CACHE_TTL_SECONDS|PERSISTED_DOCUMENTS\w*|START_THREADS)$/.test(
         name,
       )
     )
       delete env[name];
   }
+  return { env: { ...env, ...extra }, url: `http://127.0.0.1:${gateway}/graphql` };
+}
+
+/** `npm start` on the start-time data folder, answering. */
+async function startedProduct(extra: NodeJS.ProcessEnv): Promise<{ child: Child; url: string }> {
+  const { env, url } = await productEnv(path.join(workDir, "start-data"), extra);
+  const product = startProduct(env);
+  children.add(product);
+  try {
+    await firstAnswer(url, FIRST_QUERY, 300_000, product);
+  } catch (error) {
+    await product.terminate("cli/start");
+    children.delete(product);
+    throw error;
+  }
+  return { child: product, url };
+}
+
+/** `npm start` on an empty DATA_DIR to its first answer, then again with the data kept. */
+async function startTimes(): Promise<{ cold: number; warm: number; peakRssMb: number }> {
   const times: number[] = [];
   let peak = 0;
   for (const _run of ["cold", "warm"]) {
     const t0 = performance.now();
+    const { env, url } = await productEnv(path.join(workDir, "start-data"));
     const product = startProduct(env);
     children.add(product);
     try {
-      await firstAnswer(
-        `http://127.0.0.1:${gateway}/graphql`,
-        `{ municipality(code: "GM0363") { name } }`,
-        300_000,
-        product,
-      );
+      await firstAnswer(url, FIRST_QUERY, 300_000, product);
       times.push(performance.now() - t0);
       for (const pid of processTree(product.pid)) peak = Math.max(peak, peakRssMb(pid) ?? 0);
     } finally {

@@ -7,6 +7,8 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const outdir = path.join(root, "dist");
 export const COMMANDS = ["start", "subgraph", "gateway", "data", "compose", "template"];
+/** Entry points that are not commands: the thread npm start runs its subgraphs in. */
+const WORKERS = ["subgraph-worker"];
 
 function newestSource(dir) {
   let newest = 0;
@@ -19,7 +21,7 @@ function newestSource(dir) {
 
 /** Whether a source file is newer than the build (or there is none). */
 export function isStale() {
-  const built = COMMANDS.map((name) => path.join(outdir, "cli", `${name}.js`));
+  const built = [...COMMANDS, ...WORKERS].map((name) => path.join(outdir, "cli", `${name}.js`));
   if (!built.every((file) => existsSync(file))) return true;
   const oldest = Math.min(...built.map((file) => statSync(file).mtimeMs));
   return newestSource(path.join(root, "src")) > oldest;
@@ -30,7 +32,7 @@ export async function buildAll({ quiet = false } = {}) {
   const { build } = await import("esbuild");
   const began = performance.now();
   const result = await build({
-    entryPoints: COMMANDS.map((name) => path.join(root, "src", "cli", `${name}.ts`)),
+    entryPoints: [...COMMANDS, ...WORKERS].map((name) => path.join(root, "src", "cli", `${name}.ts`)),
     outdir,
     entryNames: "cli/[name]",
     chunkNames: "chunks/[name]-[hash]",

@@ -11,6 +11,9 @@ if (!COMMANDS.includes(command) || command === "template") {
   process.exit(2);
 }
 if (isStale()) await buildAll({ quiet: true });
+// production unless told otherwise: graphql-js skips its development-only checks (an instanceof
+// check with a message on every type test) and the libraries their development paths
+process.env.NODE_ENV ??= "production";
 // the command reads its own arguments after its name, as `node dist/cli/<command>.js …` would
 process.argv.splice(2, 1);
 process.argv[1] = path.resolve(import.meta.dirname, "../dist/cli", `${command}.js`);

@@ -1,108 +1,26 @@
-import { openDatabaseServer, type Database, type DatabaseLocation, type DatabaseServer } from "./db/database.ts";
-import { migrate } from "./db/migrate.ts";
-import { createTokenVerifier, type JwtConfig } from "./auth/jwt.ts";
+// The whole product in one thread: the subgraphs (subgraphs/start.ts) and the gateway over them
+// (gateway/stack-gateway.ts). Tests, benchmarks and `npm start` with START_THREADS=1 use it.
+import type { Database, DatabaseLocation } from "./db/database.ts";
 import { readPersistedDocuments } from "./config.ts";
 import { SUPERGRAPH_FILE } from "./federation/supergraph-file.ts";
-import { startGateway, type RunningGateway } from "./gateway/gateway.ts";
-import { SUBGRAPHS } from "./subgraphs/registry.ts";
-import { startSubgraphServer, type RunningSubgraph } from "./subgraphs/server.ts";
+import type { RunningGateway } from "./gateway/gateway.ts";
+import { startStackGateway, subgraphUrlsOf, type StackGatewayOptions } from "./gateway/stack-gateway.ts";
+import { startSubgraphs, type SubgraphsOptions } from "./subgraphs/start.ts";
+import type { RunningSubgraph } from "./subgraphs/server.ts";
 import type { SubgraphName } from "./subgraphs/subgraph.ts";
-import type { SyncCounts } from "./common/sync.ts";
-import { DEFAULT_SYNTHETIC } from "./common/synthetic.ts";
-import { loadedFingerprint, officialFingerprint, recordLoaded, seedStateTable } from "./common/seed-state.ts";
 
-export type Log = (message: string) => void;
+export { DEFAULT_SYNTHETIC } from "./common/synthetic.ts";
+export {
+  DatabasePool,
+  prepareSubgraphDatabase,
+  recordSynthetic,
+  startSubgraphs,
+  type Log,
+  type RunningSubgraphs,
+} from "./subgraphs/start.ts";
+export { startStackGateway, subgraphUrlsOf } from "./gateway/stack-gateway.ts";
 
-/** Open database servers, one per distinct location, shared by the subgraphs that use it. */
-export class DatabasePool {
-  private readonly servers = new Map<string, Promise<DatabaseServer>>();
-
-  async client(location: DatabaseLocation): Promise<Database> {
-    const key = location.kind === "postgresql" ? `pg:${location.url}` : `pglite:${location.dataDir ?? ":memory:"}`;
-    let server = this.servers.get(key);
-    if (!server) {
-      server = openDatabaseServer(location);
-      this.servers.set(key, server);
-    }
-    return (await server).client();
-  }
-
-  async close(): Promise<void> {
-    const servers = await Promise.allSettled(this.servers.values());
-    this.servers.clear();
-    await Promise.all(servers.map((s) => (s.status === "fulfilled" ? s.value.close() : undefined)));
-  }
-}
-
-export { DEFAULT_SYNTHETIC };
-
-/** Applies the subgraph's migrations and loads its default data (both idempotent). */
-/**
- * Applies the subgraph's migrations and loads its default data, only what is missing: the official
- * data when the datasets changed since it was loaded, the synthetic figures when there are none yet
- * (never over figures imported or generated since). A warm start writes nothing.
- */
-export async function prepareSubgraphDatabase(
-  name: SubgraphName,
-  db: Database,
-  log: Log,
-  synthetic: { seed: number; years: number[] } | null = DEFAULT_SYNTHETIC,
-): Promise<{ migrations: string[]; seeded: SyncCounts }> {
-  const { applied } = await migrate(db.server, name);
-  if (applied.length > 0) log(`${name}: applied migrations ${applied.join(", ")}`);
-  const module = SUBGRAPHS[name];
-  const state = seedStateTable(db, name);
-  let seeded: SyncCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  let changed = applied.length > 0;
-  if ((await loadedFingerprint(state, "official")) !== officialFingerprint()) {
-    seeded = await module.seed(db);
-    await recordLoaded(state, "official", officialFingerprint());
-    changed ||= seeded.inserted + seeded.updated > 0;
-    if (seeded.inserted + seeded.updated > 0) {
-      log(`${name}: loaded official data (${seeded.inserted} rows inserted, ${seeded.updated} updated)`);
-    }
-  }
-  if (synthetic && module.seedSynthetic && (await loadedFingerprint(state, "synthetic")) === null) {
-    const generated = await module.seedSynthetic(db, synthetic);
-    await recordSynthetic(name, db, synthetic);
-    if (generated.inserted + generated.updated > 0) {
-      changed = true;
-      log(
-        `${name}: loaded SYNTHETIC figures, seed ${synthetic.seed}, ${synthetic.years[0]}–${synthetic.years.at(-1)} (${generated.inserted} rows inserted, ${generated.updated} updated)`,
-      );
-    }
-  }
-  // another process serving the same database (a replica, a running server) must not keep stale reads
-  if (changed) await db.announceChange();
-  return { migrations: applied, seeded };
-}
-
-/** Notes that synthetic figures of a seed are loaded, so that a start does not load its own over them. */
-export function recordSynthetic(name: SubgraphName, db: Database, scale: { seed: number; years: number[] }) {
-  return recordLoaded(
-    seedStateTable(db, name),
-    "synthetic",
-    `seed ${scale.seed}, ${scale.years[0]}–${scale.years.at(-1)}`,
-  );
-}
-
-export interface StackOptions {
-  databases: Record<SubgraphName, DatabaseLocation>;
-  host: string;
-  gatewayPort: number;
-  subgraphPorts: Record<SubgraphName, number>;
-  supergraph: string;
-  /** synthetic figures to load beside the official ones; null for none */
-  synthetic?: { seed: number; years: number[] } | null;
-  log?: Log;
-  gatewayLogging?: boolean | "debug" | "info" | "warn" | "error";
-  persistedDocuments?: { manifest: Record<string, string>; only: boolean };
-  /** JWT verification for writes; signingSecret is shared by the gateway and the subgraphs */
-  auth?: { jwt: JwtConfig | null; signingSecret: string };
-  responseCache?: { ttlMs: number; redisUrl?: string; namespace?: string } | null;
-  /** origins allowed to call the gateway from a browser, besides its own and localhost's */
-  cors?: { origins: string[] };
-}
+export type StackOptions = Omit<SubgraphsOptions, "signingSecret"> & StackGatewayOptions;
 
 export interface Stack {
   gateway: RunningGateway;
@@ -129,58 +47,22 @@ export function startLocalStack(location: DatabaseLocation, overrides: Partial<S
   });
 }
 
-/** Databases, then the three subgraphs, then the gateway over them: what `npm start` runs. */
+/** Databases, then the three subgraphs, then the gateway over them, in this thread. */
 export async function startStack(options: StackOptions): Promise<Stack> {
-  const log = options.log ?? ((message: string) => console.log(message));
-  const pool = new DatabasePool();
-  const started: RunningSubgraph[] = [];
+  const running = await startSubgraphs({ ...options, signingSecret: options.auth?.signingSecret ?? null });
   try {
-    const names = Object.keys(SUBGRAPHS) as SubgraphName[];
-    const databases = {} as Record<SubgraphName, Database>;
-    for (const name of names) {
-      databases[name] = await pool.client(options.databases[name]);
-      await prepareSubgraphDatabase(
-        name,
-        databases[name],
-        log,
-        options.synthetic === undefined ? DEFAULT_SYNTHETIC : options.synthetic,
-      );
-    }
-    const subgraphs = {} as Record<SubgraphName, RunningSubgraph>;
-    for (const name of names) {
-      subgraphs[name] = await startSubgraphServer(SUBGRAPHS[name], databases[name], {
-        port: options.subgraphPorts[name],
-        host: options.host,
-        signingSecret: options.auth?.signingSecret ?? null,
-      });
-      started.push(subgraphs[name]);
-    }
-    const gateway = await startGateway({
-      supergraph: options.supergraph,
-      subgraphUrls: Object.fromEntries(names.map((name) => [name, subgraphs[name].url])),
-      port: options.gatewayPort,
-      host: options.host,
-      ...(options.gatewayLogging !== undefined ? { logging: options.gatewayLogging } : {}),
-      ...(options.persistedDocuments ? { persistedDocuments: options.persistedDocuments } : {}),
-      ...(options.responseCache ? { responseCache: options.responseCache } : {}),
-      ...(options.cors ? { cors: options.cors } : {}),
-      ...(options.auth?.jwt
-        ? { auth: { verify: createTokenVerifier(options.auth.jwt), signingSecret: options.auth.signingSecret } }
-        : {}),
-    });
+    const gateway = await startStackGateway(options, subgraphUrlsOf(running.subgraphs));
     return {
       gateway,
-      subgraphs,
-      databases,
+      subgraphs: running.subgraphs,
+      databases: running.databases,
       async stop() {
         await gateway.stop();
-        await Promise.all(started.map((s) => s.stop()));
-        await pool.close();
+        await running.stop();
       },
     };
   } catch (error) {
-    await Promise.allSettled(started.map((s) => s.stop()));
-    await pool.close();
+    await running.stop();
     throw error;
   }
 }

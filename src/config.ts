@@ -38,6 +38,11 @@ const EnvSchema = z.object({
   JWT_AUDIENCE: z.string().min(1).optional(),
   RESPONSE_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(0),
   REDIS_URL: url.optional(),
+  METRICS: z.enum(["on", "off"]).default("on"),
+  RESPONSE_CACHE_NAMESPACE: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, "RESPONSE_CACHE_NAMESPACE: letters, digits, . : _ -")
+    .optional(),
   CORS_ORIGINS: z
     .string()
     .default("")
@@ -58,6 +63,8 @@ const EnvSchema = z.object({
       ),
     ),
   SUBGRAPH_SIGNING_SECRET: z.string().min(32, "SUBGRAPH_SIGNING_SECRET must be at least 32 characters").optional(),
+  /** npm start: the subgraphs in a worker thread beside the gateway (2), or all in one thread (1) */
+  START_THREADS: z.enum(["1", "2"], { errorMap: () => ({ message: "START_THREADS must be 1 or 2" }) }).default("2"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -150,8 +157,22 @@ export function signingSecret(env: Env): string {
   return env.SUBGRAPH_SIGNING_SECRET ?? randomBytes(32).toString("base64url");
 }
 
-/** Response caching when RESPONSE_CACHE_TTL_SECONDS > 0: in memory, or in Redis when REDIS_URL is set. */
-export function responseCache(env: Env): { ttlMs: number; redisUrl?: string } | null {
+/**
+ * Response caching when RESPONSE_CACHE_TTL_SECONDS > 0: in memory, or in Redis (shared by every
+ * gateway replica) when REDIS_URL is set; retired by changes announced on the subgraphs' PostgreSQL
+ * databases, when the gateway is given them (see src/gateway/retirement.ts).
+ */
+export function responseCache(
+  env: Env,
+): { ttlMs: number; redisUrl?: string; namespace?: string; databaseUrls: string[] } | null {
   if (env.RESPONSE_CACHE_TTL_SECONDS === 0) return null;
-  return { ttlMs: env.RESPONSE_CACHE_TTL_SECONDS * 1000, ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}) };
+  const databaseUrls = [
+    ...new Set(SUBGRAPH_NAMES.flatMap((name) => env[`${upper(name)}_DATABASE_URL`] ?? env.DATABASE_URL ?? [])),
+  ];
+  return {
+    ttlMs: env.RESPONSE_CACHE_TTL_SECONDS * 1000,
+    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+    ...(env.RESPONSE_CACHE_NAMESPACE ? { namespace: env.RESPONSE_CACHE_NAMESPACE } : {}),
+    databaseUrls,
+  };
 }

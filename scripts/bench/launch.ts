@@ -83,7 +83,8 @@ function commandLine(pid: number): string {
 function forkScript(script: string, env: Record<string, string>): Child {
   return child(
     fork(path.join(import.meta.dirname, script), [], {
-      env: { ...process.env, ...env },
+      // every Node peer runs as in production (npm start sets the same), unless the caller says otherwise
+      env: { NODE_ENV: "production", ...process.env, ...env },
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     }),
@@ -144,7 +145,12 @@ export const startOurGateway = (config: PeerConfig) => nodePeer("gateway-ours.ts
 /** `npm start` as a user runs it, in a process group of its own; the compiled build when there is one. */
 export function startProduct(env: NodeJS.ProcessEnv): Child {
   const built = builtFile("cli/start");
-  const options = { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] as ("ignore" | "pipe")[] };
+  const options = {
+    cwd: ROOT,
+    env: { NODE_ENV: "production", ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"] as ("ignore" | "pipe")[],
+  };
   return child(built ? spawn(process.execPath, [built], options) : spawn("npm", ["start", "--silent"], options), true);
 }
 

@@ -3,11 +3,12 @@
 import "./own-signals.ts"; // first: before any library registers signal handlers
 import { Command, InvalidArgumentError } from "commander";
 import { createTokenVerifier } from "../auth/jwt.ts";
-import { jwtConfig, persistedDocuments, readEnv, subgraphUrlOverrides } from "../config.ts";
+import { jwtConfig, persistedDocuments, readEnv, responseCache, subgraphUrlOverrides } from "../config.ts";
 import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { startGateway } from "../gateway/gateway.ts";
 import { checkPortFree } from "../common/http.ts";
 import { exitOnSignals, runCommand } from "./signals.ts";
+import { startTracing } from "../common/telemetry.ts";
 
 const env = readEnv();
 const program = new Command()
@@ -43,10 +44,15 @@ await runCommand(async () => {
     ...(options.poll ? { pollingInterval: options.poll } : {}),
     persistedDocuments: persistedDocuments(env),
     cors: { origins: env.CORS_ORIGINS },
+    metrics: env.METRICS === "on",
+    ...(responseCache(env) ? { responseCache: responseCache(env)! } : {}),
     ...(jwtConfig(env) && env.SUBGRAPH_SIGNING_SECRET
       ? { auth: { verify: createTokenVerifier(jwtConfig(env)!), signingSecret: env.SUBGRAPH_SIGNING_SECRET } }
       : {}),
   });
   console.log(`gateway over ${options.supergraph}\nGraphiQL and the GraphQL endpoint: ${gateway.url}`);
-  exitOnSignals(() => gateway.stop());
+  exitOnSignals(async () => {
+    await gateway.stop();
+    await (await startTracing("nl-work-graph-gateway"))?.shutdown();
+  });
 });

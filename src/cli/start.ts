@@ -1,6 +1,8 @@
-// npm start: embedded database (or DATABASE_URL), the three subgraphs and the gateway, in one process.
+// npm start: embedded database (or DATABASE_URL), the three subgraphs and the gateway, in one process:
+// the subgraphs in a worker thread and the gateway in the main one (START_THREADS=1: one thread).
 import "./own-signals.ts"; // first: before any library registers signal handlers
-import { DEFAULT_SYNTHETIC, startStack } from "../app.ts";
+import type { StackOptions } from "../app.ts";
+import { DEFAULT_SYNTHETIC } from "../common/synthetic.ts";
 import {
   startLocation,
   jwtConfig,
@@ -14,6 +16,7 @@ import { SUPERGRAPH_FILE } from "../federation/supergraph-file.ts";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../subgraphs/subgraph.ts";
 import { checkPortFree } from "../common/http.ts";
 import { exitOnSignals, runCommand } from "./signals.ts";
+import { startTracing } from "../common/telemetry.ts";
 
 await runCommand(async () => {
   const began = performance.now();
@@ -26,6 +29,8 @@ await runCommand(async () => {
   for (const name of SUBGRAPH_NAMES)
     await checkPortFree(subgraphPort(env, name), env.HOST, `${name.toUpperCase()}_PORT`);
 
+  // gateway and subgraphs in this process share one tracer provider, named for the whole service
+  const tracing = await startTracing("nl-work-graph");
   const databases = perSubgraph((name) => startLocation(env, name));
   const embedded = Object.values(databases).some((location) => location.kind === "pglite");
   const fromTemplate = Object.values(databases).some((l) => l.kind === "pglite" && l.template);
@@ -35,7 +40,7 @@ await runCommand(async () => {
       : "database: PostgreSQL (DATABASE_URL)",
   );
 
-  const stack = await startStack({
+  const options: StackOptions = {
     databases,
     host: env.HOST,
     gatewayPort: env.PORT,
@@ -46,10 +51,19 @@ await runCommand(async () => {
     auth: { jwt: jwtConfig(env), signingSecret: signingSecret(env) },
     responseCache: responseCache(env),
     cors: { origins: env.CORS_ORIGINS },
-  });
+    metrics: env.METRICS === "on",
+  };
+  // loaded as needed: with two threads, this thread never loads the subgraphs' modules
+  const stack =
+    env.START_THREADS === "2"
+      ? await (await import("./two-threads.ts")).startInTwoThreads(options)
+      : await (await import("../app.ts")).startStack(options);
   for (const name of SUBGRAPH_NAMES) console.log(`subgraph ${name}: ${stack.subgraphs[name].url}`);
   console.log(
     `\nGraphiQL and the GraphQL endpoint: ${stack.gateway.url}  (ready in ${Math.round(performance.now() - began)} ms)`,
   );
-  exitOnSignals(() => stack.stop());
+  exitOnSignals(async () => {
+    await stack.stop();
+    await tracing?.shutdown();
+  });
 });

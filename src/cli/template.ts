@@ -1,6 +1,7 @@
 // Run by `npm run build` (and so by `npm install`): makes the embedded database's template (see
 // db/template.ts) when the data or the migrations changed since it was made.
-import { DEFAULT_SYNTHETIC, prepareSubgraphDatabase } from "../app.ts";
+import { DEFAULT_SYNTHETIC } from "../common/synthetic.ts";
+import { prepareSubgraphDatabase } from "../subgraphs/start.ts";
 import { openDatabaseServer } from "../db/database.ts";
 import { isTemplateCurrent, TEMPLATE_FILE, writeTemplate } from "../db/template.ts";
 import { SUBGRAPH_NAMES } from "../subgraphs/subgraph.ts";

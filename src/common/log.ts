@@ -3,6 +3,7 @@
 // codes never reach a file or a pipe.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { ConsoleLogWriter, JSONLogWriter, Logger, type LogLevel, type LogWriter } from "@graphql-hive/logger";
+import { currentTrace } from "./telemetry.ts";
 
 /** The id of the request being handled (x-request-id), for every line logged while handling it. */
 export const requestIds = new AsyncLocalStorage<string>();
@@ -24,7 +25,12 @@ export function createLogger(
         logLevel = "info";
       }
       const requestId = requestIds.getStore();
-      const withId = requestId && !Array.isArray(attrs) && !attrs?.requestId ? { ...attrs, requestId } : attrs;
+      // and, when tracing, the trace it belongs to, so a log line leads to its trace and back
+      const traced = currentTrace();
+      const withId =
+        (requestId || traced) && !Array.isArray(attrs) && !attrs?.requestId
+          ? { ...attrs, ...(requestId ? { requestId } : {}), ...traced }
+          : attrs;
       return inner.write(logLevel, withId, msg);
     },
   };

@@ -6,11 +6,15 @@
 export class DataCache {
   private entries = new Map<string, Promise<unknown>>();
   private generation = 0;
+  /** lookups answered from the cache, and those that read the database (for /metrics) */
+  readonly lookups = { hits: 0, misses: 0 };
 
   /** The cached value of `key`, read once with `read` until the next invalidation. */
   get<T>(key: string, read: () => Promise<T>): Promise<T> {
     let entry = this.entries.get(key) as Promise<T> | undefined;
-    if (!entry) {
+    if (entry) this.lookups.hits += 1;
+    else {
+      this.lookups.misses += 1;
       const generation = this.generation;
       entry = read().catch((error: unknown) => {
         // a failed read (database away) is not kept: the next request tries again

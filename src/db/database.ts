@@ -32,6 +32,8 @@ export interface DatabaseServer {
   client(): Database;
   /** The PGlite instance, to dump a seeded template in tests; null on PostgreSQL. */
   readonly pglite: PGlite | null;
+  /** The PostgreSQL connection pool's connections now (for /metrics); null on PGlite. */
+  pool(): { total: number; idle: number; waiting: number; max: number } | null;
   close(): Promise<void>;
 }
 
@@ -107,6 +109,7 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
     const server: DatabaseServer = {
       location,
       pglite: null,
+      pool: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }),
       async withSession(work) {
         const client = await pool.connect();
         try {
@@ -151,6 +154,7 @@ export async function openDatabaseServer(location: DatabaseLocation): Promise<Da
   const server: DatabaseServer = {
     location,
     pglite: db,
+    pool: () => null,
     withSession: (work) => work(session),
     ping: (timeoutMs = 2_000) => withTimeout(db.query("SELECT 1"), timeoutMs).then(() => undefined),
     client: () => makeClient(server, () => new PrismaPGlite(db)),
@@ -273,16 +277,22 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-interface ChangeListener {
+export interface ChangeListener {
   stop(): Promise<void>;
 }
 
 /**
  * Listens on PostgreSQL for changes announced by any process (LISTEN/NOTIFY) on a connection of its
  * own, and calls `changed` for each. When the connection is lost, notifications may have been missed:
- * on reconnecting it calls `changed` once, so nothing stale survives an outage.
+ * on reconnecting it calls `changed` once, so nothing stale survives an outage. `onFirstConnect`
+ * false: a listener that has nothing read before it listened (the gateway) is not told at first.
  */
-function listenForChanges(url: string, changed: () => void): ChangeListener {
+export function listenForChanges(
+  url: string,
+  changed: () => void,
+  { onFirstConnect = true }: { onFirstConnect?: boolean } = {},
+): ChangeListener {
+  let connectedOnce = false;
   let stopped = false;
   let client: pg.Client | null = null;
   let retry: NodeJS.Timeout | undefined;
@@ -301,7 +311,8 @@ function listenForChanges(url: string, changed: () => void): ChangeListener {
       await next.query(`LISTEN ${CHANGE_CHANNEL}`);
       client = next;
       // whatever was read before this connection listened may be stale
-      changed();
+      if (connectedOnce || onFirstConnect) changed();
+      connectedOnce = true;
       if (stopped) await next.end().catch(() => {});
     } catch {
       reconnect(next);

@@ -6,6 +6,9 @@ import { Dec, ZERO } from "./decimal.ts";
  */
 export const HOURS_PER_JOB = Dec.of("25.5");
 
+/** The baseline measurement (nulmeting) that extra jobs are counted against. */
+export const BASELINE_YEAR = 2012;
+
 /** jobs = paid hours per week ÷ 25.5, to two decimals */
 export function jobsFromHours(paidHoursPerWeek: Dec): Dec {
   return paidHoursPerWeek.div(HOURS_PER_JOB, 2);

@@ -72,6 +72,7 @@ export async function readBody(req: http.IncomingMessage, maxBytes: number): Pro
     }
     return decoder();
   });
+  if (decoders.length === 0) return readPlain(req, maxBytes);
   const chunks: Buffer[] = [];
   const collect = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -102,4 +103,38 @@ export async function readBody(req: http.IncomingMessage, maxBytes: number): Pro
     );
   }
   return Buffer.concat(chunks);
+}
+
+/**
+ * A body sent as it is (nearly every request): its chunks counted as they arrive, without the stream
+ * stages a decoded body needs. Past the limit the rest is read and dropped, so the 413 can be sent.
+ */
+function readPlain(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let seen = 0;
+    let settled = false;
+    const fail = (error: BodyRefused) => {
+      if (settled) return;
+      settled = true;
+      chunks.length = 0;
+      reject(error);
+    };
+    req.on("data", (chunk: Buffer) => {
+      if (settled) return;
+      seen += chunk.length;
+      if (seen > maxBytes) fail(tooLarge("sent is")(maxBytes));
+      else chunks.push(chunk);
+    });
+    req.once("end", () => {
+      if (settled) return;
+      settled = true;
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, seen));
+    });
+    // a client that goes away mid-body ends the read instead of leaving it waiting
+    req.once("close", () => {
+      if (!req.complete) fail(new BodyRefused(400, "BAD_REQUEST", "The request body was cut off."));
+    });
+    req.once("error", () => fail(new BodyRefused(400, "BAD_REQUEST", "The request body was cut off.")));
+  });
 }

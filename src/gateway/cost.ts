@@ -116,6 +116,49 @@ interface ExecuteArgs {
   variableValues?: Variables;
 }
 
+/** The variables an operation's page-size arguments read (any field, any depth, in its fragments too). */
+function pageVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (PAGE_ARGUMENTS.includes(node.name.value) && node.value.kind === Kind.VARIABLE)
+        names.add(node.value.name.value);
+    },
+  });
+  return [...names];
+}
+
+/** Costs kept per document (documents are parsed once and reused by the runtime) and page sizes. */
+const MAX_COSTS_PER_DOCUMENT = 256;
+const costCache = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { pages: string[]; costs: Map<string, number> }>>();
+
+/**
+ * The cost of an operation, computed once per document, operation and page sizes: it depends on
+ * nothing else, and the same few documents (a portal's persisted ones) arrive again and again.
+ */
+export function cachedOperationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Variables,
+  limits: Pick<QueryLimits, "objectCost" | "scalarCost" | "depthCostFactor">,
+): number {
+  let documents = costCache.get(schema);
+  if (!documents) costCache.set(schema, (documents = new WeakMap()));
+  let entry = documents.get(document);
+  if (!entry) documents.set(document, (entry = { pages: pageVariables(document), costs: new Map() }));
+  const given = (name: string) => (variables && Object.hasOwn(variables, name) ? variables[name] : null);
+  const key = JSON.stringify([operationName ?? null, ...entry.pages.map(given)]);
+  let cost = entry.costs.get(key);
+  if (cost === undefined) {
+    cost = operationCost(schema, document, operationName, variables, limits);
+    // bounded: a client varying page sizes cannot make the cache grow without end
+    if (entry.costs.size >= MAX_COSTS_PER_DOCUMENT) entry.costs.clear();
+    entry.costs.set(key, cost);
+  }
+  return cost;
+}
+
 /** Refuses, before anything is fetched, an operation whose cost with its variables is over the limit. */
 export function costLimit(limits: QueryLimits) {
   return {
@@ -126,7 +169,7 @@ export function costLimit(limits: QueryLimits) {
       args: ExecuteArgs;
       setResultAndStopExecution: (result: { errors: unknown[] }) => void;
     }) {
-      const cost = operationCost(args.schema, args.document, args.operationName, args.variableValues, limits);
+      const cost = cachedOperationCost(args.schema, args.document, args.operationName, args.variableValues, limits);
       if (cost <= limits.maxCost) return;
       setResultAndStopExecution({
         errors: [

@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import http from "node:http";
-import { createGatewayRuntime, type GatewayRuntime, type Logger } from "@graphql-hive/gateway-runtime";
+import {
+  createGatewayRuntime,
+  type GatewayPlugin,
+  type GatewayRuntime,
+  type Logger,
+} from "@graphql-hive/gateway-runtime";
 import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import * as httpTransport from "@graphql-mesh/transport-http";
-import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import InMemoryLRUCache from "@graphql-mesh/cache-inmemory-lru";
 import RedisCache from "@graphql-mesh/cache-redis";
 import { getOperationAST, type DocumentNode } from "graphql";
@@ -19,7 +23,10 @@ import { DEFAULT_LIMITS, limitPlugins, type QueryLimits } from "./limits.ts";
 import { persistedDocumentsOption, type PersistedDocuments } from "./persisted-documents.ts";
 import { readiness } from "./readiness.ts";
 import { getParametersAreJson, jsonPostsOnly } from "./request-checks.ts";
+import { startRetirement, type Retirement } from "./retirement.ts";
 import { maskError, subgraphFailures } from "./subgraph-failures.ts";
+import { gatewayMetrics } from "./metrics.ts";
+import { gatewayTracing } from "./tracing.ts";
 
 export interface GatewayOptions {
   /** a supergraph file path, an http(s) URL serving one, or the SDL itself */
@@ -36,9 +43,11 @@ export interface GatewayOptions {
   auth?: { verify: (token: string) => Promise<Viewer>; signingSecret: string };
   /**
    * Cache whole responses for this long, per document, variables and viewer roles: in memory, or in
-   * Redis when `redisUrl` is given. Every successful mutation through the gateway retires all entries.
+   * Redis when `redisUrl` is given (shared by every replica). Every successful mutation through any
+   * replica retires all entries in all of them, and so does a change announced on one of
+   * `databaseUrls` (an import, a seeding): see retirement.ts.
    */
-  responseCache?: { ttlMs: number; redisUrl?: string; namespace?: string };
+  responseCache?: ResponseCacheOptions;
   /** share identical subgraph requests in flight (default true); off for fair benchmarks */
   deduplicateSubgraphRequests?: boolean;
   /** request limits; default DEFAULT_LIMITS */
@@ -47,6 +56,18 @@ export interface GatewayOptions {
   persistedDocuments?: PersistedDocuments;
   /** origins allowed besides the gateway's own and localhost's (CORS) */
   cors?: CorsPolicy;
+  /** Prometheus metrics at /metrics (default true) */
+  metrics?: boolean;
+  /** OpenTelemetry tracing plugins (tracing.ts), when tracing is configured */
+  tracing?: GatewayPlugin[];
+}
+
+export interface ResponseCacheOptions {
+  ttlMs: number;
+  redisUrl?: string;
+  namespace?: string;
+  /** the subgraphs' PostgreSQL databases, whose change notifications retire cached answers */
+  databaseUrls?: string[];
 }
 
 export interface RunningGateway {
@@ -79,11 +100,19 @@ const claimsByContext = new WeakMap<object, string>();
  * assembled from one plugin per concern. GraphiQL is rendered from the installed package (no CDN), so
  * it works offline.
  */
-export function createGateway(options: Omit<GatewayOptions, "port" | "host">, log?: Logger): GatewayRuntime {
+export function createGateway(
+  options: Omit<GatewayOptions, "port" | "host">,
+  log?: Logger,
+  retirement: Retirement = ownGeneration(),
+): GatewayRuntime {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  // bumped by every successful mutation: part of each cache key, so a write retires all entries
-  let generation = 0;
   const cache = options.responseCache;
+  const metrics = options.metrics === false ? null : gatewayMetrics(log ?? createLogger(false));
+  const store = cache
+    ? cache.redisUrl
+      ? new RedisCache({ url: cache.redisUrl, logger: quietLogger } as never)
+      : new InMemoryLRUCache({ max: 10_000 })
+    : null;
   const auth = options.auth;
   const rolesOf = async (request: Request) => {
     const token = bearerToken(request.headers.get("authorization"));
@@ -104,7 +133,8 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">, lo
       ...Object.fromEntries(Object.entries(options.subgraphUrls ?? {}).map(([name, location]) => [name, { location }])),
     },
     graphiql: { title: "Work and participation data — GraphiQL", defaultQuery: EXAMPLE_QUERY },
-    renderGraphiQL,
+    // loaded at the first GraphiQL page, not at start: the module inlines GraphiQL's whole bundle
+    renderGraphiQL: async (graphiql) => (await import("@graphql-yoga/render-graphiql")).renderGraphiQL(graphiql),
     landingPage: false,
     // the offline GraphiQL page inlines its whole bundle (~9 MB): responses are compressed for
     // browsers; compressed request bodies are inflated before the runtime, under the body limit (body.ts)
@@ -116,7 +146,6 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">, lo
     healthCheckEndpoint: "/healthcheck",
     readinessCheckEndpoint: "/readiness",
     logging: log ?? gatewayLogger(options.logging) ?? false,
-    ...(limits.subgraphTimeoutMs > 0 ? { upstreamTimeout: limits.subgraphTimeoutMs } : {}),
     ...(auth
       ? {
           // the verified viewer's claims, signed with the operation and variables (claims.ts)
@@ -134,31 +163,35 @@ export function createGateway(options: Omit<GatewayOptions, "port" | "host">, lo
           },
         }
       : {}),
-    ...(cache
+    ...(cache && store
       ? {
-          cache: cache.redisUrl
-            ? new RedisCache({ url: cache.redisUrl, logger: quietLogger } as never)
-            : new InMemoryLRUCache({ max: 10_000 }),
+          cache: metrics ? metrics.countLookups(store) : store,
           responseCaching: {
             ttl: cache.ttlMs,
-            session: async (request: Request) => `${cache.namespace ?? "nlwg"}:${generation}:${await rolesOf(request)}`,
+            // the generation is part of each key: a new one retires every entry (retirement.ts)
+            session: async (request: Request) =>
+              `${cache.namespace ?? "nlwg"}:${retirement.current()}:${await rolesOf(request)}`,
           },
         }
       : {}),
     plugins: () => [
+      ...(options.tracing ?? []),
+      ...(metrics ? [metrics.plugin] : []),
       jsonPostsOnly(),
       getParametersAreJson(),
       ...limitPlugins(limits),
       costLimit(limits),
-      subgraphFailures(),
+      // with the subgraph timeout (not the runtime's upstreamTimeout: see subgraph-failures.ts)
+      subgraphFailures(limits.subgraphTimeoutMs),
       ...(auth ? [viewerClaims(auth.verify)] : []),
       {
         onExecute({ args }: { args: { document: DocumentNode; operationName?: string | null } }) {
           const operation = getOperationAST(args.document, args.operationName ?? undefined);
           if (operation?.operation !== "mutation") return;
           return {
-            onExecuteDone({ result }: { result: unknown }) {
-              if (!(result as { errors?: unknown[] }).errors?.length) generation += 1;
+            // before the answer leaves: a client that reads after its write reads it, through any replica
+            async onExecuteDone({ result }: { result: unknown }) {
+              if (!(result as { errors?: unknown[] }).errors?.length) await retirement.retire();
             },
           };
         },
@@ -193,17 +226,26 @@ function requestId(req: http.IncomingMessage): string {
 
 /**
  * Every subgraph request in flight holds one abort listener on its transport's long-lived dispose
- * signal (@graphql-tools/executor-http combines it with the request's own signals; the listener goes
- * when the request is collected). Node warns past 10 listeners on one signal, which a gateway with
- * more than 10 subgraph requests in flight always has: a false alarm at that limit. Warn at the
- * number of requests a gateway really should not have in flight at once.
+ * signal (@graphql-tools/executor-http hands it to node's http.request, which removes the listener when
+ * the request ends). Node warns past 10 listeners on one signal, which a gateway with more than 10
+ * subgraph requests in flight always has: a false alarm at that limit. Warn at the number of requests
+ * a gateway really should not have in flight at once.
  */
 const SUBGRAPH_REQUESTS_IN_FLIGHT = 2_000;
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   setMaxListeners(SUBGRAPH_REQUESTS_IN_FLIGHT);
   const log = gatewayLogger(options.logging);
-  const runtime = createGateway(options, log);
+  const cache = options.responseCache;
+  const retirement = cache
+    ? await startRetirement({
+        namespace: cache.namespace ?? "nlwg",
+        ...(cache.redisUrl ? { redisUrl: cache.redisUrl } : {}),
+        ...(cache.databaseUrls ? { databaseUrls: cache.databaseUrls } : {}),
+        warn: (message) => (log ? log.warn(message) : console.error(message)),
+      })
+    : ownGeneration();
+  const runtime = createGateway({ ...options, tracing: options.tracing ?? (await gatewayTracing()) }, log, retirement);
   const maxBody = options.limits?.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes;
   let draining = false;
 
@@ -291,7 +333,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         clearTimeout(deadline);
       }
       await runtime.dispose();
+      await retirement.stop();
     },
+  };
+}
+
+/** A generation of this process alone: for a gateway without a shared cache or databases to listen to. */
+function ownGeneration(): Retirement {
+  let generation = 0;
+  return {
+    current: () => String(generation),
+    retire: async () => void (generation += 1),
+    stop: async () => {},
   };
 }
 

@@ -6,14 +6,17 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { buildSubgraphSchema } from "@apollo/subgraph";
 import bodyParser from "body-parser";
 import type { GraphQLFormattedError } from "graphql";
 import { CLAIMS_HEADER, verifiedViewer } from "../auth/claims.ts";
 import { DatabaseTimeout, type Database } from "../db/database.ts";
 import { listen, NOT_READY, sendJsonError } from "../common/http.ts";
 import { createLogger, requestIds } from "../common/log.ts";
+import { buildSubgraphSchema } from "./federation.ts";
 import { subgraphTypeDefs, type SubgraphModule } from "./subgraph.ts";
+import { serveMetrics } from "../common/metrics.ts";
+import { subgraphMetrics } from "./metrics.ts";
+import { tracedRequest, tracingPlugin } from "./tracing.ts";
 
 export interface RunningSubgraph {
   name: string;
@@ -30,6 +33,8 @@ export interface SubgraphServerOptions {
   /** secret shared with the gateway for its signed claims; without it every request is anonymous */
   signingSecret?: string | null;
   log?: (message: string) => void;
+  /** Prometheus metrics at /metrics (default true) */
+  metrics?: boolean;
 }
 
 /**
@@ -67,10 +72,14 @@ export async function startSubgraphServer(
   const log = options.log ?? ((message: string) => logger.error(message));
   const httpServer = http.createServer();
   httpServer.keepAliveTimeout = 65_000;
+  const metrics = options.metrics === false ? null : subgraphMetrics(module.name, db);
   const apollo = new ApolloServer<BaseContext>({
     schema: buildSubgraphSchema({ typeDefs: subgraphTypeDefs(module.name), resolvers: module.resolvers }),
     formatError: maskUnexpectedErrors(log, module.name),
     includeStacktraceInErrorResponses: false,
+    // the subgraphs serve the gateway and their operators, not the public: introspection stays on
+    // whatever NODE_ENV says (Apollo Server turns it off in production)
+    introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -78,6 +87,8 @@ export async function startSubgraphServer(
       ApolloServerPluginInlineTraceDisabled(),
       // no "cache-control: no-store" on every answer: caching is the gateway's decision
       ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      ...(metrics ? [metrics.plugin] : []),
+      tracingPlugin(),
     ],
   });
   await apollo.start();
@@ -86,12 +97,18 @@ export async function startSubgraphServer(
   httpServer.on("request", (req, res) => {
     // the gateway's request id, so the lines logged for a request can be found by it
     const id = req.headers["x-request-id"];
-    requestIds.run(typeof id === "string" ? id.slice(0, 100) : "", () => handle(req, res));
+    requestIds.run(typeof id === "string" ? id.slice(0, 100) : "", () =>
+      tracedRequest(module.name, req, res, () => handle(req, res)),
+    );
   });
   const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
     if (path === "/healthcheck") {
       res.writeHead(200, { "content-type": "application/json" }).end('{"status":"ok"}');
+      return;
+    }
+    if (path === "/metrics" && metrics) {
+      serveMetrics(metrics.registry, res);
       return;
     }
     if (path === "/readiness") {

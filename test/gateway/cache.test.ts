@@ -48,6 +48,9 @@ describe.each(stores)("response caching $name", ({ redisUrl }) => {
     const second = await post(READ);
     expect(second).toEqual(first);
     expect(sql()).toBe(afterFirst); // no SQL: served from the cache
+    // and counted as a hit on the gateway's /metrics
+    const metrics = await (await fetch(new URL("/metrics", stack.gateway.url))).text();
+    expect(metrics).toMatch(/^graphql_gateway_response_cache_lookups_total\{result="hit"\} [1-9]/m);
 
     const token = await new SignJWT({ roles: ["municipality:GM0014"] })
       .setProtectedHeader({ alg: "HS256" })

@@ -4,7 +4,7 @@ import { buildASTSchema, parse } from "graphql";
 import { RECIPES } from "../../scripts/recipes.ts";
 import { PUBLIC_SCHEMA_FILE } from "../../src/federation/compose.ts";
 import zlib from "node:zlib";
-import { operationCost } from "../../src/gateway/cost.ts";
+import { cachedOperationCost, operationCost } from "../../src/gateway/cost.ts";
 import { DEFAULT_LIMITS } from "../../src/gateway/limits.ts";
 import { readPersistedDocuments } from "../../src/config.ts";
 import { BACKENDS } from "../support/databases.ts";
@@ -173,6 +173,19 @@ describe("query limits", () => {
       expect(operationCost(schema, document, null, {}, DEFAULT_LIMITS)).toBe(
         operationCost(schema, document, null, { n: 50 }, DEFAULT_LIMITS),
       );
+    });
+
+    it("keeps one cost per document and page sizes: the same document with other page sizes is costed anew", () => {
+      const schema = buildASTSchema(parse(readFileSync(PUBLIC_SCHEMA_FILE, "utf8")));
+      const document = parse(PAGE);
+      const cost = (variables: Record<string, unknown>) =>
+        cachedOperationCost(schema, document, null, variables, DEFAULT_LIMITS);
+      for (const n of [2, 500, 2, 50]) {
+        expect(cost({ n })).toBe(operationCost(schema, document, null, { n }, DEFAULT_LIMITS));
+      }
+      // variables that are not page sizes do not make another entry, nor change the cost
+      expect(cost({ n: 2, other: "x" })).toBe(cost({ n: 2 }));
+      expect(cost({})).toBe(cost({ n: 50 }));
     });
 
     it("rejects a page over 500 with the argument named", async () => {

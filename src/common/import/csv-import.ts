@@ -50,30 +50,62 @@ export interface ParsedFile<Row> {
   read: number;
 }
 
+/**
+ * The delimiter of a file from its header line: a comma as the formats say, or a semicolon or tab as
+ * spreadsheets with a Dutch locale write them (accepted, since the header names the columns anyway).
+ */
+export function detectDelimiter(text: string): string {
+  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const count = (c: string) => header.split(c).length - 1;
+  const [best] = [",", ";", "\t"].sort((a, b) => count(b) - count(a));
+  return best && count(best) > 0 ? best : ",";
+}
+
 /** Reads and checks a whole file; returns every problem rather than stopping at the first. */
 export function parseImportFile<Row>(file: string, format: ImportFormat<Row>): ParsedFile<Row> {
   const name = path.basename(file);
   const errors: ImportError[] = [];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+  let lines: { values: string[]; line: number }[];
   try {
-    records = parse(readFileSync(file, "utf8"), {
-      columns: (header: string[]) => header.map((h) => h.trim()),
-      skip_empty_lines: true,
-      bom: true,
-      trim: true,
-      info: true,
-      relax_column_count: false,
-    });
+    const text = readFileSync(file, "utf8");
+    // rows as arrays, their length checked here, so one short row is one error among the others
+    lines = (
+      parse(text, {
+        delimiter: detectDelimiter(text),
+        skip_empty_lines: true,
+        bom: true,
+        trim: true,
+        info: true,
+        relax_column_count: true,
+        relax_quotes: false,
+      }) as unknown as { record: string[]; info: { lines: number } }[]
+    ).map(({ record, info }) => ({ values: record, line: info.lines }));
   } catch (error) {
     const e = error as Error & { lines?: number; code?: string };
     const message = e.code === "ENOENT" ? "file not found" : `not a readable CSV file: ${e.message}`;
     return { rows: [], errors: [{ file: name, row: e.lines ?? 0, column: null, message }], read: 0 };
   }
-  if (records.length === 0) {
+  const [head, ...body] = lines;
+  if (!head || body.length === 0) {
     return { rows: [], errors: [{ file: name, row: 1, column: null, message: "no data rows" }], read: 0 };
   }
+  const header = head.values;
+  const records: { record: Record<string, string>; info: { lines: number } }[] = [];
+  for (const { values, line } of body) {
+    if (values.length !== header.length) {
+      errors.push({
+        file: name,
+        row: line,
+        column: null,
+        message:
+          `${values.length} values where the header has ${header.length} columns` +
+          (values.length > header.length ? decimalCommaHint(values) : ""),
+      });
+      continue;
+    }
+    records.push({ record: Object.fromEntries(header.map((h, i) => [h, values[i]!])), info: { lines: line } });
+  }
 
-  const header = Object.keys(records[0]!.record);
   const known = new Set(format.columns.map((c) => c.name));
   for (const column of header) {
     if (!known.has(column)) {
@@ -90,7 +122,7 @@ export function parseImportFile<Row>(file: string, format: ImportFormat<Row>): P
       errors.push({ file: name, row: 1, column: column.name, message: "required column is missing" });
     }
   }
-  if (errors.length > 0) return { rows: [], errors, read: records.length };
+  if (errors.some((e) => e.row === 1)) return { rows: [], errors, read: body.length };
 
   const rows: ParsedRow<Row>[] = [];
   const seen = new Map<string, ParsedRow<Row>>();
@@ -123,7 +155,8 @@ export function parseImportFile<Row>(file: string, format: ImportFormat<Row>): P
     seen.set(key, parsed);
     rows.push(parsed);
   }
-  return { rows, errors, read: records.length };
+  // in file order, however each was found
+  return { rows, errors: errors.sort((a, b) => a.row - b.row), read: body.length };
 }
 
 /** Provenance given on the command line, stored with every imported figure. */
@@ -133,7 +166,7 @@ export const ImportSourceSchema = z.object({
   date: z
     .string()
     .trim()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "--source-date must be an ISO date: 2024, 2024-09 or 2024-09-30"),
+    .refine(isCalendarDate, "--source-date must be a date: 2024, 2024-09 or 2024-09-30 (a real month and day)"),
   url: z.string().url("--source-url must be a URL").optional(),
   note: z.string().optional(),
   kind: z.enum(["OFFICIAL", "SYNTHETIC"]).default("OFFICIAL"),
@@ -167,6 +200,30 @@ export function importSourceRow(source: z.output<typeof ImportSourceSchema>): So
   };
 }
 
+/** A hint when extra values look like numbers split at a decimal comma ("1234,56" unquoted). */
+function decimalCommaHint(values: string[]): string {
+  return values.some((v, i) => i > 0 && /^\d{1,2}$/.test(v) && /\d$/.test(values[i - 1]!))
+    ? '; a decimal comma? write amounts with a point ("1234.56"), or quote them in a semicolon-separated file'
+    : "";
+}
+
+/** A message for a number written the Dutch way, with a decimal comma or thousands points. */
+const dutchNumber = (v: string) =>
+  /^-?\d{1,3}(\.\d{3})*(,\d+)?$|^-?\d+,\d+$/.test(v) && v.includes(",")
+    ? ` (found "${v}": write a decimal point and no thousands separators, e.g. "${v.replace(/\./g, "").replace(",", ".")}")`
+    : "";
+
+/** 2024, 2024-09 or 2024-09-30, each a real calendar date (no month 13, no 30 February). */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : 1, m[3] ? Number(m[3]) : 1];
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const ISO_DATE_MESSAGE = "must be a date: 2024, 2024-09 or 2024-09-30 (a real month and day)";
+
 // Column validators shared by the formats
 
 export const yearColumn = z.coerce
@@ -185,19 +242,27 @@ export const regionCodeColumn = z
   .transform((v) => v.toUpperCase())
   .pipe(z.string().regex(/^AM\d{2}$/, "must be a labour-market region code such as AM01"));
 
-export const eurosColumn = z
-  .string({ required_error: "is required" })
-  .regex(/^-?\d+(\.\d{1,2})?$/, 'must be an amount in euros with at most two decimals and a point, e.g. "1234567.89"');
+export const eurosColumn = z.string({ required_error: "is required" }).superRefine((v, ctx) => {
+  if (!/^-?\d+(\.\d{1,2})?$/.test(v)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be an amount in euros with at most two decimals and a point, e.g. "1234567.89"${dutchNumber(v)}`,
+    });
+  }
+});
 
 export const nonNegativeEurosColumn = eurosColumn.refine((v) => !v.startsWith("-"), "must not be negative");
 
-export const shareColumn = z
-  .string()
-  .regex(/^(0(\.\d{1,20})?|1(\.0{1,20})?)$/, 'must be a fraction between 0 and 1 with a point, e.g. "0.0123"');
+export const shareColumn = z.string().superRefine((v, ctx) => {
+  if (!/^(0(\.\d{1,20})?|1(\.0{1,20})?)$/.test(v)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `must be a fraction between 0 and 1 with a point, e.g. "0.0123"${dutchNumber(v)}`,
+    });
+  }
+});
 
-export const isoDateColumn = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be an ISO date: 2024, 2024-09 or 2024-09-30");
+export const isoDateColumn = z.string().refine(isCalendarDate, ISO_DATE_MESSAGE);
 
 export const stageColumn = z
   .string({ required_error: "is required" })

@@ -24,7 +24,7 @@ import {
   replaceClassifications,
   type MembershipRow,
 } from "../../common/import/region-membership.ts";
-import { existsOn1January } from "../../domain/municipal-history.ts";
+import { existsOn1January, FIRST_YEAR, LAST_YEAR } from "../../domain/municipal-history.ts";
 import { isoDay } from "../../common/reference-data.ts";
 
 /** Stores the import's source if it is new; not counted among the rows written. */
@@ -53,6 +53,14 @@ async function checkMunicipalities(
     message,
   });
   return rows.flatMap(({ row, line }) => {
+    if (row.year < FIRST_YEAR || row.year > LAST_YEAR) {
+      return [
+        {
+          ...error(line, `${row.year} is outside the years of the municipal tables (${FIRST_YEAR}–${LAST_YEAR})`),
+          column: "year",
+        },
+      ];
+    }
     const area = areas.get(row.municipalityCode);
     if (!area) return [error(line, `unknown municipality ${row.municipalityCode}: not in the CBS tables 2010–2026`)];
     const lifetime = {

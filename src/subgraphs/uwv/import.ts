@@ -1,7 +1,8 @@
 // CSV import of real regional job-agreement figures (documented in docs/import-formats.md).
 import { z } from "zod";
 import { Dec } from "../../domain/decimal.ts";
-import { HOURS_PER_JOB } from "../../domain/job-agreement.ts";
+import { BASELINE_YEAR, HOURS_PER_JOB } from "../../domain/job-agreement.ts";
+import { LAST_YEAR } from "../../domain/municipal-history.ts";
 import { regionCodeColumn, yearColumn, type ImportError, type ParsedRow } from "../../common/import/csv-import.ts";
 import type { ImportTarget } from "../../common/import/run.ts";
 import { syncSources } from "../../common/official-figures/seed.ts";
@@ -60,16 +61,29 @@ export const regionalJobs: ImportTarget<{ regionCode: string; year: number; quar
     key: (r) => `${r.regionCode}|${r.year}|${r.quarter}`,
     keyColumns: ["region_code", "year", "quarter"],
   },
-  async check(rows: ParsedRow<{ regionCode: string }>[], db, file): Promise<ImportError[]> {
+  async check(rows: ParsedRow<{ regionCode: string; year: number }>[], db, file): Promise<ImportError[]> {
     const known = new Set((await db.prisma.uwvRegion.findMany({ select: { code: true } })).map((r) => r.code));
-    return rows
-      .filter((r) => !known.has(r.row.regionCode))
-      .map((r) => ({
-        file: file.split("/").at(-1)!,
-        row: r.line,
-        column: "region_code",
-        message: `unknown labour-market region ${r.row.regionCode}: not in any classification since 2015`,
-      }));
+    const at = (line: number, column: string, message: string): ImportError => ({
+      file: file.split("/").at(-1)!,
+      row: line,
+      column,
+      message,
+    });
+    return rows.flatMap(({ row, line }) => [
+      // 2012 is the baseline measurement; nothing is measured after the last year the data know
+      ...(row.year < BASELINE_YEAR || row.year > LAST_YEAR
+        ? [at(line, "year", `${row.year} is outside the job agreement's measurements (${BASELINE_YEAR}–${LAST_YEAR})`)]
+        : []),
+      ...(known.has(row.regionCode)
+        ? []
+        : [
+            at(
+              line,
+              "region_code",
+              `unknown labour-market region ${row.regionCode}: not in any classification since 2015`,
+            ),
+          ]),
+    ]);
   },
   async write(tx, rows, source) {
     // the source is stored if new, and not counted among the rows written

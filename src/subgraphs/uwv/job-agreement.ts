@@ -3,7 +3,14 @@
 // Plain functions of the published figures and the quota rules: arithmetic on a few dozen numbers,
 // with each derived value's source left to resolve only when a client asks for it.
 import { Dec } from "../../domain/decimal.ts";
-import { againstTarget, HOURS_PER_JOB, hiredExtraJobs, percentOf, type Sector } from "../../domain/job-agreement.ts";
+import {
+  againstTarget,
+  BASELINE_YEAR,
+  HOURS_PER_JOB,
+  hiredExtraJobs,
+  percentOf,
+  type Sector,
+} from "../../domain/job-agreement.ts";
 import { combineQualifiers } from "../../domain/macrobudget.ts";
 import { figureFilterKey } from "../../common/official-figures/loaders.ts";
 import { computedRef, type SourceRef } from "../../common/source.ts";
@@ -27,7 +34,6 @@ const MEASUREMENT_METRICS = new Set([
   "extra_jobs_formal_change_vs_previous_year",
   "total_jobs",
 ]);
-const BASELINE_YEAR = 2012;
 const DIMENSION: Record<Sector | "TOTAL", string> = { MARKET: "market", GOVERNMENT: "government", TOTAL: "total" };
 const OTHER: Record<Sector, Sector> = { MARKET: "GOVERNMENT", GOVERNMENT: "MARKET" };
 
