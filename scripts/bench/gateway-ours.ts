@@ -18,6 +18,8 @@ const gateway = await startGateway({
   host: "127.0.0.1",
   persistedDocuments: persistedDocuments(readEnv({})),
   deduplicateSubgraphRequests: portal,
+  // metrics on, as npm start has them, unless the bench runs with METRICS=off
+  ...(process.env.METRICS === "off" ? { metrics: false } : {}),
   ...(portal
     ? {
         responseCache: {
