@@ -14,7 +14,8 @@ declare module "vitest" {
 }
 
 /**
- * Builds dist/ when the sources changed (tests of `npm start` run the compiled build), then migrates
+ * Builds dist/ and its database template when the sources changed (tests of `npm start` run the
+ * compiled build and expect its template), then migrates
  * and seeds one in-memory PGlite and dumps it, so test files start from a copy.
  */
 export default async function setup(project: TestProject) {
@@ -22,8 +23,11 @@ export default async function setup(project: TestProject) {
   const build = (await import("../../scripts/build.mjs")) as {
     isStale(): boolean;
     buildAll(o?: object): Promise<void>;
+    buildTemplate(): Promise<void>;
   };
   if (build.isStale()) await build.buildAll({ quiet: true });
+  // and the embedded database's template, made from that build (only when it no longer matches)
+  await build.buildTemplate();
   const dir = mkdtempSync(path.join(tmpdir(), "nl-work-graph-test-"));
   const server = await openDatabaseServer({ kind: "pglite", dataDir: null });
   const empty = path.join(dir, "empty.tar");
