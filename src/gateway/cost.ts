@@ -84,13 +84,16 @@ export function withPageSizes(
   );
 }
 
+/** The weights of graphql-armor's cost formula (limits.ts). */
+type CostWeights = Pick<QueryLimits, "objectCost" | "scalarCost" | "depthCostFactor">;
+
 /** The cost of the operation as it will run (graphql-armor's formula). */
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Variables,
-  limits: Pick<QueryLimits, "objectCost" | "scalarCost" | "depthCostFactor">,
+  limits: CostWeights,
 ): number {
   const resolved = withPageSizes(schema, document, operationName, variables);
   if (!resolved) return 0;
@@ -128,39 +131,41 @@ function pageVariables(document: DocumentNode): string[] {
   return [...names];
 }
 
-/** Costs kept per document (documents are parsed once and reused by the runtime) and page sizes. */
 const MAX_COSTS_PER_DOCUMENT = 256;
-const costCache = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { pages: string[]; costs: Map<string, number> }>>();
 
 /**
- * The cost of an operation, computed once per document, operation and page sizes: it depends on
- * nothing else, and the same few documents (a portal's persisted ones) arrive again and again.
+ * `operationCost` with these weights, computed once per schema, document, operation and page sizes:
+ * the cost depends on nothing else, and the same few documents (a portal's persisted ones, parsed
+ * once and reused by the runtime) arrive again and again.
  */
-export function cachedOperationCost(
-  schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  variables: Variables,
-  limits: Pick<QueryLimits, "objectCost" | "scalarCost" | "depthCostFactor">,
-): number {
-  let documents = costCache.get(schema);
-  if (!documents) costCache.set(schema, (documents = new WeakMap()));
-  let entry = documents.get(document);
-  if (!entry) documents.set(document, (entry = { pages: pageVariables(document), costs: new Map() }));
-  const given = (name: string) => (variables && Object.hasOwn(variables, name) ? variables[name] : null);
-  const key = JSON.stringify([operationName ?? null, ...entry.pages.map(given)]);
-  let cost = entry.costs.get(key);
-  if (cost === undefined) {
-    cost = operationCost(schema, document, operationName, variables, limits);
-    // bounded: a client varying page sizes cannot make the cache grow without end
-    if (entry.costs.size >= MAX_COSTS_PER_DOCUMENT) entry.costs.clear();
-    entry.costs.set(key, cost);
-  }
-  return cost;
+export function cachedOperationCost(weights: CostWeights) {
+  const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, { pages: string[]; costs: Map<string, number> }>>();
+  return (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Variables,
+  ) => {
+    let documents = bySchema.get(schema);
+    if (!documents) bySchema.set(schema, (documents = new WeakMap()));
+    let entry = documents.get(document);
+    if (!entry) documents.set(document, (entry = { pages: pageVariables(document), costs: new Map() }));
+    const given = (name: string) => (variables && Object.hasOwn(variables, name) ? variables[name] : null);
+    const key = JSON.stringify([operationName ?? null, ...entry.pages.map(given)]);
+    let cost = entry.costs.get(key);
+    if (cost === undefined) {
+      cost = operationCost(schema, document, operationName, variables, weights);
+      // bounded: a client varying page sizes cannot make the cache grow without end
+      if (entry.costs.size >= MAX_COSTS_PER_DOCUMENT) entry.costs.clear();
+      entry.costs.set(key, cost);
+    }
+    return cost;
+  };
 }
 
 /** Refuses, before anything is fetched, an operation whose cost with its variables is over the limit. */
 export function costLimit(limits: QueryLimits) {
+  const costOf = cachedOperationCost(limits);
   return {
     onExecute({
       args,
@@ -169,7 +174,7 @@ export function costLimit(limits: QueryLimits) {
       args: ExecuteArgs;
       setResultAndStopExecution: (result: { errors: unknown[] }) => void;
     }) {
-      const cost = cachedOperationCost(args.schema, args.document, args.operationName, args.variableValues, limits);
+      const cost = costOf(args.schema, args.document, args.operationName, args.variableValues);
       if (cost <= limits.maxCost) return;
       setResultAndStopExecution({
         errors: [
