@@ -36,6 +36,8 @@ function counter(max: number, describe: (max: number) => BodyRefused): Transform
   });
 }
 
+const cutOff = () => new BodyRefused(400, "BAD_REQUEST", "The request body was cut off.");
+
 const tooLarge = (what: string) => (max: number) =>
   new BodyRefused(
     413,
@@ -61,7 +63,8 @@ export async function readBody(req: http.IncomingMessage, maxBytes: number): Pro
     .split(",")
     .map((e) => e.trim().toLowerCase())
     .filter((e) => e && e !== "identity");
-  const decoders = encodings.reverse().map((encoding) => {
+  // undone last-applied first; `encodings` stays in the header's order for the messages
+  const decoders = [...encodings].reverse().map((encoding) => {
     const decoder = DECODERS[encoding];
     if (!decoder) {
       throw new BodyRefused(
@@ -87,7 +90,7 @@ export async function readBody(req: http.IncomingMessage, maxBytes: number): Pro
   req.pipe(stages[0]!);
   // a client that goes away mid-body ends the read instead of leaving it waiting
   req.once("close", () => {
-    if (!req.complete) stages[0]!.destroy(new BodyRefused(400, "BAD_REQUEST", "The request body was cut off."));
+    if (!req.complete) stages[0]!.destroy(cutOff());
   });
   try {
     await pipeline(stages[0]!, ...(stages.slice(1) as [Transform]), collect);
@@ -133,8 +136,8 @@ function readPlain(req: http.IncomingMessage, maxBytes: number): Promise<Buffer>
     });
     // a client that goes away mid-body ends the read instead of leaving it waiting
     req.once("close", () => {
-      if (!req.complete) fail(new BodyRefused(400, "BAD_REQUEST", "The request body was cut off."));
+      if (!req.complete) fail(cutOff());
     });
-    req.once("error", () => fail(new BodyRefused(400, "BAD_REQUEST", "The request body was cut off.")));
+    req.once("error", () => fail(cutOff()));
   });
 }
