@@ -4,7 +4,7 @@ import type { Database, DatabaseLocation } from "./db/database.ts";
 import { readPersistedDocuments } from "./config.ts";
 import { SUPERGRAPH_FILE } from "./federation/supergraph-file.ts";
 import type { RunningGateway } from "./gateway/gateway.ts";
-import { startStackGateway, subgraphUrlsOf, type StackGatewayOptions } from "./gateway/stack-gateway.ts";
+import { startStackGateway, type StackGatewayOptions } from "./gateway/stack-gateway.ts";
 import { startSubgraphs, type SubgraphsOptions } from "./subgraphs/start.ts";
 import type { RunningSubgraph } from "./subgraphs/server.ts";
 import type { SubgraphName } from "./subgraphs/subgraph.ts";
@@ -18,7 +18,7 @@ export {
   type Log,
   type RunningSubgraphs,
 } from "./subgraphs/start.ts";
-export { startStackGateway, subgraphUrlsOf } from "./gateway/stack-gateway.ts";
+export { startStackGateway } from "./gateway/stack-gateway.ts";
 
 export type StackOptions = Omit<SubgraphsOptions, "signingSecret"> & StackGatewayOptions;
 
@@ -51,7 +51,7 @@ export function startLocalStack(location: DatabaseLocation, overrides: Partial<S
 export async function startStack(options: StackOptions): Promise<Stack> {
   const running = await startSubgraphs({ ...options, signingSecret: options.auth?.signingSecret ?? null });
   try {
-    const gateway = await startStackGateway(options, subgraphUrlsOf(running.subgraphs));
+    const gateway = await startStackGateway(options, running.urls);
     return {
       gateway,
       subgraphs: running.subgraphs,

@@ -18,27 +18,19 @@ const data = workerData as SubgraphWorkerData;
 try {
   // a thread has its own OpenTelemetry globals: the subgraphs' spans need a provider of their own here
   const tracing = await startTracing("nl-work-graph");
-  const running = await startSubgraphs({
-    databases: data.databases,
-    host: data.host,
-    subgraphPorts: data.subgraphPorts,
-    synthetic: data.synthetic ?? null,
-    signingSecret: data.signingSecret ?? null,
-    ...(data.metrics === false ? { metrics: false } : {}),
-  });
+  const running = await startSubgraphs(data);
   port.on("message", (message: { type: string }) => {
     if (message.type !== "stop") return;
-    void Promise.allSettled([running.stop()])
+    void running
+      .stop()
+      .catch(() => undefined)
       .then(() => tracing?.shutdown())
       .finally(() => {
         port.postMessage({ type: "stopped" } satisfies SubgraphWorkerMessage);
         port.close();
       });
   });
-  port.postMessage({
-    type: "ready",
-    urls: Object.fromEntries(Object.entries(running.subgraphs).map(([name, s]) => [name, s.url])),
-  } satisfies SubgraphWorkerMessage);
+  port.postMessage({ type: "ready", urls: running.urls } satisfies SubgraphWorkerMessage);
 } catch (error) {
   const e = error instanceof Error ? error : new Error(String(error));
   port.postMessage({

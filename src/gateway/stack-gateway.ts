@@ -37,6 +37,3 @@ export function startStackGateway(
       : {}),
   });
 }
-
-export const subgraphUrlsOf = (subgraphs: Record<string, { url: string }>) =>
-  Object.fromEntries(Object.entries(subgraphs).map(([name, s]) => [name, s.url]));

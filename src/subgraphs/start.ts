@@ -97,6 +97,8 @@ export interface SubgraphsOptions {
 export interface RunningSubgraphs {
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   databases: Record<SubgraphName, Database>;
+  /** each subgraph's GraphQL endpoint, for the gateway */
+  urls: Record<SubgraphName, string>;
   stop(): Promise<void>;
 }
 
@@ -131,7 +133,8 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
       });
       started.push(subgraphs[name]);
     }
-    return { subgraphs, databases, stop };
+    const urls = Object.fromEntries(names.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
+    return { subgraphs, databases, urls, stop };
   } catch (error) {
     await stop();
     throw error;
