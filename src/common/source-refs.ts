@@ -5,11 +5,14 @@ type SourceLoader = DataLoader<string, SourceModel | null>;
 
 const isComputed = (ref: SourceRef): ref is ComputedRef => typeof ref === "object" && "computed" in ref;
 
-/** Every stored source id a reference needs, through computed inputs. */
-function idsOf(refs: readonly SourceRef[], into: Set<string>): Set<string> {
+/** The sources references rest on, through computed inputs: stored ones by id, and inline ones. */
+export function sourceLeaves(
+  refs: readonly SourceRef[],
+  into: (string | SourceModel)[] = [],
+): (string | SourceModel)[] {
   for (const ref of refs) {
-    if (typeof ref === "string") into.add(ref);
-    else if (isComputed(ref)) idsOf(ref.computed.inputs, into);
+    if (isComputed(ref)) sourceLeaves(ref.computed.inputs, into);
+    else into.push(ref);
   }
   return into;
 }
@@ -19,7 +22,7 @@ function idsOf(refs: readonly SourceRef[], into: Set<string>): Set<string> {
  * tree of inputs), objects as they are, computed ones from their resolved inputs.
  */
 export async function sourcesOf(refs: readonly SourceRef[], loader: SourceLoader): Promise<SourceModel[]> {
-  const ids = [...idsOf(refs, new Set())];
+  const ids = [...new Set(sourceLeaves(refs).filter((l): l is string => typeof l === "string"))];
   const loaded = await loader.loadMany(ids);
   const byId = new Map(ids.map((id, i) => [id, loaded[i]]));
   const resolve = (ref: SourceRef): SourceModel => {

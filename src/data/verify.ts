@@ -3,6 +3,7 @@
 import type DataLoader from "dataloader";
 import type { Dec } from "../domain/decimal.ts";
 import type { SourceModel, SourceRef } from "../common/source.ts";
+import { sourceLeaves } from "../common/source-refs.ts";
 import { formatCents } from "../domain/money.ts";
 import type { Database } from "../db/database.ts";
 import type { Progress } from "../common/progress.ts";
@@ -35,6 +36,8 @@ import { regionalTotals } from "../subgraphs/uwv/regional-jobs.ts";
  * SYNTHETIC when all are, MIXED when real and generated figures were added together.
  */
 export type Basis = "REAL" | "SYNTHETIC" | "MIXED";
+
+type Loader = DataLoader<string, SourceModel | null>;
 
 export interface Check {
   what: string;
@@ -69,15 +72,6 @@ export const isOfficialCheck = (c: Check) => c.storedBasis === "REAL" && c.refer
 export const isFailure = (c: Check) => !c.ok && c.storedBasis !== "MIXED";
 
 /**
- * The stored sources (ids) and inline sources a value rests on, through computed inputs.
- */
-function leavesOf(ref: SourceRef, into: (string | SourceModel)[] = []): (string | SourceModel)[] {
-  if (typeof ref === "object" && "computed" in ref) for (const input of ref.computed.inputs) leavesOf(input, into);
-  else into.push(ref);
-  return into;
-}
-
-/**
  * The bases of a stored sum and of the figure it is compared with. Sources the sum shares with the
  * reference (a published part spread over municipalities by synthetic shares) say nothing of what
  * was stored per municipality, so the sum's basis is taken from the others.
@@ -85,20 +79,20 @@ function leavesOf(ref: SourceRef, into: (string | SourceModel)[] = []): (string 
 export async function basesOf(
   stored: SourceRef,
   reference: SourceRef,
-  loader: DataLoader<string, SourceModel | null>,
+  loader: Loader,
 ): Promise<{ storedBasis: Basis; referenceBasis: Basis }> {
   const kinds = async (leaves: (string | SourceModel)[]) =>
     (await Promise.all(leaves.map((l) => (typeof l === "string" ? loader.load(l) : l)))).map((s) => s?.kind ?? "UNKNOWN");
-  const referenceLeaves = leavesOf(reference);
+  const referenceLeaves = sourceLeaves([reference]);
+  const storedLeaves = sourceLeaves([stored]);
   const shared = new Set(referenceLeaves);
-  const own = leavesOf(stored).filter((l) => !shared.has(l));
+  const own = storedLeaves.filter((l) => !shared.has(l));
   return {
-    storedBasis: basisOf(await kinds(own.length > 0 ? own : leavesOf(stored))),
+    storedBasis: basisOf(await kinds(own.length > 0 ? own : storedLeaves)),
     referenceBasis: basisOf(await kinds(referenceLeaves)),
   };
 }
 
-type Loader = DataLoader<string, SourceModel | null>;
 type Sourced<T> = T & { source: SourceRef };
 
 async function cents(stored: Sourced<{ cents: bigint }>, reference: Sourced<{ cents: bigint }>, what: string, loader: Loader): Promise<Check> {
