@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { detectDelimiter, isCalendarDate, parseImportFile } from "../../src/common/import/csv-import.ts";
 import { basisOf, isFailure, isOfficialCheck, type Check } from "../../src/data/verify.ts";
 import { buigBudgets } from "../../src/subgraphs/municipal/import.ts";
+import { regionalJobs } from "../../src/subgraphs/uwv/import.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "import-files-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,6 +78,12 @@ describe("import files", () => {
   it("says how to write a Dutch decimal comma", () => {
     expect(messages("year;municipality_code;stage;budget_eur\n2017;GM0363;definitive;1.234.567,89\n")).toEqual([
       '2 budget_eur: must be an amount in euros with at most two decimals and a point, e.g. "1234567.89" (found "1.234.567,89": write a decimal point and no thousands separators, e.g. "1234567.89")',
+    ]);
+    // every decimal column, not only amounts in euros
+    const jobs = path.join(dir, "jobs.csv");
+    writeFileSync(jobs, "region_code;year;jobs\nAM01;2021;4.021,5\n");
+    expect(parseImportFile(jobs, regionalJobs.format).errors.map((e) => `${e.row} ${e.column}: ${e.message}`)).toEqual([
+      '2 jobs: must be a number of jobs with a point and at most four decimals, e.g. 12345.5 (found "4.021,5": write a decimal point and no thousands separators, e.g. "4021.5")',
     ]);
     expect(messages("year,municipality_code,stage,budget_eur\n2017,GM0363,definitive,1234,56\n")).toEqual([
       '2 -: 5 values where the header has 4 columns; a decimal comma? write amounts with a point ("1234.56"), or quote them in a semicolon-separated file',

@@ -90,7 +90,8 @@ export function parseImportFile<Row>(file: string, format: ImportFormat<Row>): P
     return { rows: [], errors: [{ file: name, row: 1, column: null, message: "no data rows" }], read: 0 };
   }
   const header = head.values;
-  const records: { record: Record<string, string>; info: { lines: number } }[] = [];
+  // each row as column → value, an empty cell as undefined
+  const records: { values: Record<string, string | undefined>; line: number }[] = [];
   for (const { values, line } of body) {
     if (values.length !== header.length) {
       errors.push({
@@ -103,7 +104,10 @@ export function parseImportFile<Row>(file: string, format: ImportFormat<Row>): P
       });
       continue;
     }
-    records.push({ record: Object.fromEntries(header.map((h, i) => [h, values[i]!])), info: { lines: line } });
+    records.push({
+      values: Object.fromEntries(header.map((h, i) => [h, values[i] === "" ? undefined : values[i]])),
+      line,
+    });
   }
 
   const known = new Set(format.columns.map((c) => c.name));
@@ -126,9 +130,7 @@ export function parseImportFile<Row>(file: string, format: ImportFormat<Row>): P
 
   const rows: ParsedRow<Row>[] = [];
   const seen = new Map<string, ParsedRow<Row>>();
-  for (const { record, info } of records) {
-    const line = info.lines;
-    const values = Object.fromEntries(Object.entries(record).map(([k, v]) => [k, v === "" ? undefined : v]));
+  for (const { values, line } of records) {
     const result = format.schema.safeParse(values);
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -159,14 +161,13 @@ export function parseImportFile<Row>(file: string, format: ImportFormat<Row>): P
   return { rows, errors: errors.sort((a, b) => a.row - b.row), read: body.length };
 }
 
+const ISO_DATE_MESSAGE = "must be a date: 2024, 2024-09 or 2024-09-30 (a real month and day)";
+
 /** Provenance given on the command line, stored with every imported figure. */
 export const ImportSourceSchema = z.object({
   publisher: z.string().trim().min(1, "--source-publisher is required"),
   document: z.string().trim().min(1, "--source-document is required"),
-  date: z
-    .string()
-    .trim()
-    .refine(isCalendarDate, "--source-date must be a date: 2024, 2024-09 or 2024-09-30 (a real month and day)"),
+  date: z.string().trim().refine(isCalendarDate, `--source-date ${ISO_DATE_MESSAGE}`),
   url: z.string().url("--source-url must be a URL").optional(),
   note: z.string().optional(),
   kind: z.enum(["OFFICIAL", "SYNTHETIC"]).default("OFFICIAL"),
@@ -222,8 +223,6 @@ export function isCalendarDate(text: string): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const ISO_DATE_MESSAGE = "must be a date: 2024, 2024-09 or 2024-09-30 (a real month and day)";
-
 // Column validators shared by the formats
 
 export const yearColumn = z.coerce
@@ -242,25 +241,26 @@ export const regionCodeColumn = z
   .transform((v) => v.toUpperCase())
   .pipe(z.string().regex(/^AM\d{2}$/, "must be a labour-market region code such as AM01"));
 
-export const eurosColumn = z.string({ required_error: "is required" }).superRefine((v, ctx) => {
-  if (!/^-?\d+(\.\d{1,2})?$/.test(v)) {
-    ctx.addIssue({
-      code: "custom",
-      message: `must be an amount in euros with at most two decimals and a point, e.g. "1234567.89"${dutchNumber(v)}`,
-    });
-  }
-});
+/**
+ * A number column written as `pattern` requires; a number written the Dutch way (decimal comma,
+ * thousands points) is refused with the way to write it.
+ */
+export const decimalColumn = (pattern: RegExp, message: string) =>
+  z.string({ required_error: "is required" }).superRefine((v, ctx) => {
+    if (!pattern.test(v)) ctx.addIssue({ code: "custom", message: `${message}${dutchNumber(v)}` });
+  });
+
+export const eurosColumn = decimalColumn(
+  /^-?\d+(\.\d{1,2})?$/,
+  'must be an amount in euros with at most two decimals and a point, e.g. "1234567.89"',
+);
 
 export const nonNegativeEurosColumn = eurosColumn.refine((v) => !v.startsWith("-"), "must not be negative");
 
-export const shareColumn = z.string().superRefine((v, ctx) => {
-  if (!/^(0(\.\d{1,20})?|1(\.0{1,20})?)$/.test(v)) {
-    ctx.addIssue({
-      code: "custom",
-      message: `must be a fraction between 0 and 1 with a point, e.g. "0.0123"${dutchNumber(v)}`,
-    });
-  }
-});
+export const shareColumn = decimalColumn(
+  /^(0(\.\d{1,20})?|1(\.0{1,20})?)$/,
+  'must be a fraction between 0 and 1 with a point, e.g. "0.0123"',
+);
 
 export const isoDateColumn = z.string().refine(isCalendarDate, ISO_DATE_MESSAGE);
 

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { eurosToCents } from "../../domain/money.ts";
 import {
+  decimalColumn,
   isoDateColumn,
   municipalityCodeColumn,
   nonNegativeEurosColumn,
@@ -314,9 +315,10 @@ export const buigMacrobudget: ImportTarget<{ year: number; stage: string; cents:
     },
   };
 
-const placesColumn = z
-  .string()
-  .regex(/^\d+(\.\d{1,2})?$/, "must be a number of places with at most two decimals, e.g. 12 or 12.5");
+const placesColumn = decimalColumn(
+  /^\d+(\.\d{1,2})?$/,
+  "must be a number of places with at most two decimals, e.g. 12 or 12.5",
+);
 
 export const shelteredWorkPlaces: ImportTarget<{
   year: number;

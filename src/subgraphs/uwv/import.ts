@@ -3,13 +3,19 @@ import { z } from "zod";
 import { Dec } from "../../domain/decimal.ts";
 import { BASELINE_YEAR, HOURS_PER_JOB } from "../../domain/job-agreement.ts";
 import { LAST_YEAR } from "../../domain/municipal-history.ts";
-import { regionCodeColumn, yearColumn, type ImportError, type ParsedRow } from "../../common/import/csv-import.ts";
+import {
+  decimalColumn,
+  regionCodeColumn,
+  yearColumn,
+  type ImportError,
+  type ParsedRow,
+} from "../../common/import/csv-import.ts";
 import type { ImportTarget } from "../../common/import/run.ts";
 import { syncSources } from "../../common/official-figures/seed.ts";
 import { syncRows } from "../../common/sync.ts";
 
 const positiveDecimal = (what: string) =>
-  z.string().regex(/^\d+(\.\d{1,4})?$/, `must be ${what} with a point and at most four decimals, e.g. 12345.5`);
+  decimalColumn(/^\d+(\.\d{1,4})?$/, `must be ${what} with a point and at most four decimals, e.g. 12345.5`);
 
 export const regionalJobs: ImportTarget<{ regionCode: string; year: number; quarter: number; hours: string }> = {
   format: {
