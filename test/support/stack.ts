@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { startLocalStack, type Stack } from "../../src/app.ts";
 import { SUBGRAPH_NAMES, type SubgraphName } from "../../src/subgraphs/subgraph.ts";
 import type { Backend } from "./databases.ts";
@@ -35,6 +36,11 @@ export interface TestStack extends Stack {
   sqlCounts(): Record<SubgraphName, number>;
   /** the SQL statements each subgraph sends while `work` runs */
   sqlDuring(work: () => Promise<unknown>): Promise<Record<SubgraphName, number>>;
+  /**
+   * The SQL statements of one page of `municipalities` (the query takes `$first`), after checking that
+   * it answered without errors and with `first` municipalities: for the N+1 assertions.
+   */
+  municipalityPageSql(query: string, first: number): Promise<Record<SubgraphName, number>>;
   /** forgets every subgraph's cached reads, as a change of the data would: the next request reads afresh */
   emptyCaches(): void;
   close(): Promise<void>;
@@ -49,20 +55,28 @@ export async function startTestStack(backend: Backend): Promise<TestStack> {
       SubgraphName,
       number
     >;
+  const sqlDuring = async (work: () => Promise<unknown>) => {
+    const before = sqlCounts();
+    await work();
+    const after = sqlCounts();
+    return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, after[name] - before[name]])) as Record<
+      SubgraphName,
+      number
+    >;
+  };
+  const gql: TestStack["gql"] = (query, variables) => postGraphQL(stack.gateway.url, query, variables);
   return {
     ...stack,
-    gql: (query, variables) => postGraphQL(stack.gateway.url, query, variables),
+    gql,
     direct: (subgraph, query, variables) => postGraphQL(stack.subgraphs[subgraph].url, query, variables),
     sqlCounts,
-    async sqlDuring(work) {
-      const before = sqlCounts();
-      await work();
-      const after = sqlCounts();
-      return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, after[name] - before[name]])) as Record<
-        SubgraphName,
-        number
-      >;
-    },
+    sqlDuring,
+    municipalityPageSql: (query, first) =>
+      sqlDuring(async () => {
+        const res = await gql(query, { first });
+        expect(res.errors).toBeUndefined();
+        expect(res.data!.municipalities.nodes).toHaveLength(first);
+      }),
     emptyCaches: () => SUBGRAPH_NAMES.forEach((name) => stack.databases[name].cache.invalidate()),
     async close() {
       await stack.stop();
