@@ -9,17 +9,6 @@ import { startSubgraphs, type SubgraphsOptions } from "./subgraphs/start.ts";
 import type { RunningSubgraph } from "./subgraphs/server.ts";
 import type { SubgraphName } from "./subgraphs/subgraph.ts";
 
-export { DEFAULT_SYNTHETIC } from "./common/synthetic.ts";
-export {
-  DatabasePool,
-  prepareSubgraphDatabase,
-  recordSynthetic,
-  startSubgraphs,
-  type Log,
-  type RunningSubgraphs,
-} from "./subgraphs/start.ts";
-export { startStackGateway } from "./gateway/stack-gateway.ts";
-
 export type StackOptions = Omit<SubgraphsOptions, "signingSecret"> & StackGatewayOptions;
 
 export interface Stack {

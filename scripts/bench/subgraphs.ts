@@ -5,12 +5,14 @@ import { subscribe } from "node:diagnostics_channel";
 import type { DatabaseLocation } from "../../src/db/database.ts";
 import { importProduct } from "./product.ts";
 
-type App = typeof import("../../src/app.ts");
+type Start = typeof import("../../src/subgraphs/start.ts");
+type Synthetic = typeof import("../../src/common/synthetic.ts");
 type Registry = typeof import("../../src/subgraphs/registry.ts");
 type Server = typeof import("../../src/subgraphs/server.ts");
 type Subgraph = typeof import("../../src/subgraphs/subgraph.ts");
 
-const { DatabasePool, prepareSubgraphDatabase, DEFAULT_SYNTHETIC } = await importProduct<App>("app");
+const { DatabasePool, prepareSubgraphDatabase } = await importProduct<Start>("subgraphs/start");
+const { DEFAULT_SYNTHETIC } = await importProduct<Synthetic>("common/synthetic");
 const { SUBGRAPHS } = await importProduct<Registry>("subgraphs/registry");
 const { startSubgraphServer } = await importProduct<Server>("subgraphs/server");
 const { SUBGRAPH_NAMES } = await importProduct<Subgraph>("subgraphs/subgraph");

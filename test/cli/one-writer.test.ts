@@ -14,7 +14,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { prepareSubgraphDatabase } from "../../src/app.ts";
+import { prepareSubgraphDatabase } from "../../src/subgraphs/start.ts";
 import { importSourceRow } from "../../src/common/import/csv-import.ts";
 import { runImport } from "../../src/common/import/run.ts";
 import { openDatabaseServer, type Database } from "../../src/db/database.ts";

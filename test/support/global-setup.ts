@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { openDatabaseServer } from "../../src/db/database.ts";
-import { prepareSubgraphDatabase } from "../../src/app.ts";
+import { prepareSubgraphDatabase } from "../../src/subgraphs/start.ts";
 import { SUBGRAPH_NAMES } from "../../src/subgraphs/subgraph.ts";
 
 declare module "vitest" {
