@@ -2,7 +2,7 @@
 // or a computation holds, the label served is the one `labelOf` decides from the figure's source.
 import type DataLoader from "dataloader";
 import { labelOf } from "../domain/provenance.ts";
-import { resolveSourceRef } from "./source-refs.ts";
+import { sourceKindOf } from "./source-refs.ts";
 import type { SourceModel, SourceRef } from "./source.ts";
 
 type Figure = { qualifier: string; publishedOn?: string | null } & ({ source: SourceRef } | { sourceId: string });
@@ -13,8 +13,7 @@ interface WithSources {
 const refOf = (figure: Figure): SourceRef => ("source" in figure ? figure.source : figure.sourceId);
 
 async function label(figure: Figure, ctx: WithSources) {
-  const source = await resolveSourceRef(refOf(figure), ctx.loaders.source);
-  return labelOf(figure, source.kind);
+  return labelOf(figure, await sourceKindOf(refOf(figure), ctx.loaders.source));
 }
 
 /** `qualifier` and `publishedOn` of a figure type, labelled by its source's kind. */

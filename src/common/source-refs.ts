@@ -38,6 +38,16 @@ export async function sourcesOf(refs: readonly SourceRef[], loader: SourceLoader
   return refs.map(resolve);
 }
 
+/**
+ * The kind of a reference's source, as `sourcesOf` would resolve it (a computed value is SYNTHETIC
+ * when any input is, else DERIVED: computedSource), without building the source itself.
+ */
+export async function sourceKindOf(ref: SourceRef, loader: SourceLoader): Promise<string> {
+  if (!isComputed(ref)) return (await sourcesOf([ref], loader))[0]!.kind;
+  const leaves = await sourcesOf(sourceLeaves([ref]), loader);
+  return leaves.some((s) => s.kind === "SYNTHETIC") ? "SYNTHETIC" : "DERIVED";
+}
+
 export async function resolveSourceRef(ref: SourceRef, loader: SourceLoader): Promise<SourceModel> {
   return (await sourcesOf([ref], loader))[0]!;
 }
